@@ -1,0 +1,1 @@
+"""Typer commands: parse, call one service function, hand the result to a view."""

@@ -1,0 +1,47 @@
+"""State shared by every command, built once by the root callback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from caretool.store import Store
+
+
+@dataclass
+class State:
+    home_option: str | None = None
+    json: bool = False
+    debug: bool = False
+    _home: Path | None = field(default=None, repr=False)
+
+    @property
+    def home(self) -> Path:
+        if self._home is None:
+            from caretool.store.paths import resolve_home
+
+            self._home = resolve_home(self.home_option)
+        return self._home
+
+    def store(self, *, write: bool = False) -> Store:
+        from caretool.store import Store
+
+        return Store(self.home, write=write)
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def json_wanted(ctx: typer.Context, local: bool = False) -> bool:
+    return local or state(ctx).json
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print data as one JSON document.")]

@@ -1,0 +1,124 @@
+"""`caretool log ...`: record one thing that happened."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from caretool.cli.common import JsonOpt, json_wanted, state
+
+log_app = typer.Typer(
+    help="Record one thing: a symptom, hours of care, a weight, how you are, or a note.\n\n"
+    "Every log takes --at (e.g. yesterday, '2 days ago 20:00', 2026-11-20T08:30) and "
+    "--caregiver NAME.",
+    no_args_is_help=True,
+)
+
+At = Annotated[str | None, typer.Option(
+    "--at", help="When it happened: a date, a date and time, or a time today (default: now).")]
+Caregiver = Annotated[str | None, typer.Option(
+    "--caregiver", "-c", help="Who is logging (default: the only or the default caregiver).")]
+
+
+def _store_and_show(ctx: typer.Context, kind: str, fields: dict[str, Any], at: str | None,
+                    caregiver: str | None, as_json: bool) -> None:
+    from caretool import journal
+    from caretool.views import entries as view
+
+    with state(ctx).store(write=True) as store:
+        record = journal.log(store, kind, fields, at=at, caregiver=caregiver)
+    view.stored(record, as_json=json_wanted(ctx, as_json))
+
+
+@log_app.command("symptom")
+def log_symptom(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(
+        help="Symptom name from the catalogue, e.g. choking, leg-weakness.")] = None,
+    severity: Annotated[str | None, typer.Option(
+        "--severity", "-s", help="0 none, 1 mild, 2 moderate, 3 severe.")] = None,
+    describe: Annotated[str | None, typer.Option(help="What you saw (needed for 'other').")] = None,
+    note: Annotated[str | None, typer.Option(help="An optional note.")] = None,
+    list_all: Annotated[bool, typer.Option("--list", help="Show the symptom catalogue.")] = False,
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log a symptom and how bad it is today.
+
+    Example: caretool log symptom choking --severity 1 --note "at dinner"
+    """
+    if list_all:
+        from caretool.views import entries as view
+
+        view.catalogue(as_json=json_wanted(ctx, as_json))
+        return
+    from caretool.errors import BadInput
+
+    if not name:
+        raise BadInput("which symptom?", "give a name, e.g. `caretool log symptom cramps -s 1`; "
+                       "see them all with --list")
+    if severity is None:
+        raise BadInput("the severity is missing", "add --severity 0-3 (0 none, 3 severe)")
+    fields = {"name": name, "severity": severity, "describe": describe, "note": note}
+    _store_and_show(ctx, "symptom", fields, at, caregiver, as_json)
+
+
+@log_app.command("hours")
+def log_hours(
+    ctx: typer.Context,
+    hours: Annotated[str, typer.Argument(help="Hours of care, e.g. 2.5.")],
+    task: Annotated[str, typer.Option(
+        help="personal-care, feeding, medical, mobility, night-care, household, transport, "
+        "supervision, admin or other.")] = "other",
+    night: Annotated[bool, typer.Option("--night", help="The care was at night.")] = False,
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log hours of care. Example: caretool log hours 3 --task feeding"""
+    _store_and_show(ctx, "hours", {"hours": hours, "task": task, "night": night}, at, caregiver, as_json)
+
+
+@log_app.command("weight")
+def log_weight(
+    ctx: typer.Context,
+    kg: Annotated[str, typer.Argument(help="Weight in kilograms, e.g. 68.4.")],
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log the weight of the person you care for. Example: caretool log weight 68.4"""
+    _store_and_show(ctx, "weight", {"kg": kg}, at, caregiver, as_json)
+
+
+@log_app.command("wellbeing")
+def log_wellbeing(
+    ctx: typer.Context,
+    sleep: Annotated[str, typer.Option(help="Hours you slept last night.")],
+    stress: Annotated[str, typer.Option(help="Your stress today, 0 (calm) to 10 (worst).")],
+    took_break: Annotated[bool, typer.Option(
+        "--break/--no-break", help="Did you have a real break today?")] = False,
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log how you, the caregiver, are doing.
+
+    Example: caretool log wellbeing --sleep 6 --stress 7 --no-break
+    """
+    fields = {"sleep_hours": sleep, "stress": stress, "took_break": took_break}
+    _store_and_show(ctx, "wellbeing", fields, at, caregiver, as_json)
+
+
+@log_app.command("note")
+def log_note(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="The note (quote it).")],
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log a free note. Example: caretool log note "Good day, walked to the park" """
+    _store_and_show(ctx, "note", {"text": text}, at, caregiver, as_json)

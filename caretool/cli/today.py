@@ -1,0 +1,25 @@
+"""`caretool` alone, or `caretool today`: where things stand and the one next thing to do."""
+
+from __future__ import annotations
+
+import typer
+
+from caretool.cli.common import JsonOpt, json_wanted, state
+
+
+def show_today(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    from caretool import status
+    from caretool.views import today as view
+
+    st = state(ctx)
+    with st.store() as store:
+        if not store.has_household():
+            view.welcome(st.home)
+            return
+        info = status.today(store)
+    view.show(info, as_json=json_wanted(ctx, as_json))
+
+
+def today(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Today's status: checked in or not, doses due, warnings this week, the phase, what next."""
+    show_today(ctx, as_json)

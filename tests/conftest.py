@@ -1,0 +1,63 @@
+"""Shared fixtures: every test gets its own data home, never the real one."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from caretool.cli.root import app
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    monkeypatch.setenv("CARETOOL_HOME", str(folder))
+    monkeypatch.setenv("CARETOOL_LOCK_TIMEOUT", "2")
+    monkeypatch.delenv("CARETOOL_NOW", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    return folder
+
+
+class Run:
+    """Runs caretool in-process and keeps stdout, stderr and the exit code apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None, code: int | None = 0) -> Any:
+        result = self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        if code is not None:
+            assert result.exit_code == code, (
+                f"exit {result.exit_code}, wanted {code}\nstdout: {result.stdout}\n"
+                f"stderr: {result.stderr}"
+            )
+        return result
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self("--json", *args).stdout)
+
+
+@pytest.fixture
+def run() -> Run:
+    return Run()
+
+
+@pytest.fixture
+def household(run: Run) -> Callable[..., Any]:
+    """A set-up household: Min-jun cared for by Ji-woo (and optionally more caregivers)."""
+
+    def make(*caregivers: str, phase: int = 2) -> Any:
+        carers = caregivers or ("Ji-woo",)
+        args = ["init", "--person", "Min-jun", "--onset", "2024-03-01", "--diagnosed",
+                "2024-09-15", "--phase", str(phase), "--yes"]
+        for name in carers:
+            args += ["--caregiver", name]
+        return run(*args)
+
+    return make
