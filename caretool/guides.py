@@ -116,16 +116,22 @@ def phase_guide(phase: int) -> Guide:
     return get(str(phase))
 
 
-def section(slug: str, name: str) -> str:
+def find_section(slug: str, name: str) -> tuple[str, str]:
+    """(heading, text) of a section by name, case-insensitive; a prefix such as 'warning' works."""
     guide = get(slug)
+    want = name.strip().lower()
     for heading, text in guide.sections.items():
-        if heading.lower() == name.strip().lower():
-            return text
-    for heading, text in guide.sections.items():  # allow a unique prefix: "warning" -> Warning signs
-        if heading.lower().startswith(name.strip().lower()):
-            return text
+        if heading.lower() == want:
+            return heading, text
+    for heading, text in guide.sections.items():
+        if want and heading.lower().startswith(want):
+            return heading, text
     raise BadInput(f"{guide.short} has no section {name!r}",
                    f"sections: {', '.join(guide.sections)}")
+
+
+def section(slug: str, name: str) -> str:
+    return find_section(slug, name)[1]
 
 
 def bullets(text: str) -> list[str]:
@@ -208,7 +214,8 @@ def search(query: str, *, limit: int = 10) -> list[Hit]:
         score *= matched / len(terms)  # guides that match every word rank first
         hits.append(Hit(guide.slug, guide.title, round(score, 2), _best_line(guide.body, terms)))
     hits.sort(key=lambda h: (-h.score, h.slug))
-    return hits[:limit]
+    best = hits[0].score if hits else 0
+    return [h for h in hits if h.score >= best * 0.2][:limit]  # drop passing mentions
 
 
 def _best_line(body: str, terms: list[str]) -> str:

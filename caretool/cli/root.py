@@ -101,9 +101,11 @@ def _register() -> None:
     app.command("undo")(entries.undo)
     app.command("backup")(upkeep.backup)
     app.command("doctor")(upkeep.doctor)
-    from caretool.cli import today
+    from caretool.cli import guide, today
 
     app.command("today")(today.today)
+    app.add_typer(guide.guide_app, name="guide")
+    app.add_typer(guide.phase_app, name="phase")
 
 
 _register()

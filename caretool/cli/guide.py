@@ -1,0 +1,166 @@
+"""`caretool guide ...` and `caretool phase ...`: the offline guidance."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from caretool.cli.common import JsonOpt, json_wanted, state
+
+guide_app = typer.Typer(help="Read and search the offline guides.", no_args_is_help=True)
+phase_app = typer.Typer(
+    help="The five phases of ALS care: show the current one, change it, or assess it.",
+    invoke_without_command=True,
+)
+
+
+@guide_app.command("list")
+def guide_list(
+    ctx: typer.Context,
+    phase: Annotated[int | None, typer.Option(min=1, max=5, help="Only the guide of this phase.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Only guides about this topic.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the guides. Example: caretool guide list --topic burnout"""
+    from caretool import guides
+    from caretool.views import guides as view
+
+    found = [g for g in guides.all_guides()
+             if (phase is None or g.phase == phase)
+             and (topic is None or topic.lower() in g.topics or topic.lower() == g.short)]
+    view.guide_list(found, as_json=json_wanted(ctx, as_json))
+
+
+@guide_app.command("show")
+def guide_show(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(help="Guide name, e.g. burnout, 4-swallowing or 4.")],
+    section: Annotated[str | None, typer.Option(help="Only this section, e.g. 'Warning signs'.")] = None,
+    plain: Annotated[bool, typer.Option("--plain", help="Plain Markdown, no formatting.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Read a guide. Example: caretool guide show 4 --section "Warning signs" """
+    from caretool import guides
+    from caretool.views import guides as view
+    from caretool.views.output import emit_json
+
+    guide = guides.get(slug)
+    if json_wanted(ctx, as_json):
+        emit_json({"slug": guide.slug, "meta": guide.meta, "sections": guide.sections,
+                   "body": guide.body})
+        return
+    if section:
+        heading, body = guides.find_section(guide.slug, section)
+        text = f"## {heading}\n\n{body}"
+    else:
+        text = guide.body + "\n\n**Sources:** " + "; ".join(guide.sources)
+    view.markdown(text, plain=plain)
+
+
+@guide_app.command("search")
+def guide_search(
+    ctx: typer.Context,
+    words: Annotated[list[str], typer.Argument(help="What to look for, in your own words.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Search every guide offline. Example: caretool guide search feeding tube"""
+    from caretool import guides
+    from caretool.views import guides as view
+
+    query = " ".join(words)
+    view.hits(guides.search(query), query, as_json=json_wanted(ctx, as_json))
+
+
+@phase_app.callback()
+def phase_main(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Show the current phase with its checklist (same as `caretool phase show`)."""
+    if ctx.invoked_subcommand is None:
+        phase_show(ctx, as_json)
+
+
+@phase_app.command("show")
+def phase_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Show the current phase, a summary and its What to do now checklist."""
+    from caretool import phases
+    from caretool.views import guides as view
+
+    with state(ctx).store() as store:
+        info = phases.current(store)
+    view.phase(info, as_json=json_wanted(ctx, as_json))
+
+
+@phase_app.command("set")
+def phase_set(
+    ctx: typer.Context,
+    phase: Annotated[int, typer.Argument(min=1, max=5, help="The phase, 1-5.")],
+    at: Annotated[str | None, typer.Option(help="When it began (default today).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record that the household is now in phase N. Example: caretool phase set 3"""
+    from caretool import phases
+    from caretool.views import guides as view
+
+    with state(ctx).store(write=True) as store:
+        info = phases.set_phase(store, phase, at)
+    view.phase(info, as_json=json_wanted(ctx, as_json), heading="Phase set")
+
+
+@phase_app.command("history")
+def phase_history(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List every phase change with its date."""
+    from caretool import phases
+    from caretool.views import guides as view
+
+    with state(ctx).store() as store:
+        rows = phases.history(store)
+    view.phase_history(rows, as_json=json_wanted(ctx, as_json))
+
+
+@phase_app.command("next")
+def phase_next(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Preview the next phase: what it brings and what to prepare."""
+    from caretool import phases
+    from caretool.views import guides as view
+
+    with state(ctx).store() as store:
+        info = phases.preview_next(store)
+    view.phase(info, as_json=json_wanted(ctx, as_json), heading="Next phase")
+
+
+@phase_app.command("assess")
+def phase_assess(
+    ctx: typer.Context,
+    answers: Annotated[str | None, typer.Option(
+        help="Answer without questions: walking=1,hands=0,speech=0,work=1,swallowing=0,"
+        "breathing=0,tube=0,ventilation=0")] = None,
+    apply: Annotated[bool | None, typer.Option(
+        "--apply/--no-apply", help="Change the stored phase to the suggestion (default: ask).")] = None,
+    caregiver: Annotated[str | None, typer.Option("--caregiver", "-c")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """A short questionnaire that suggests a phase and explains why.
+
+    Example: caretool phase assess   (asks eight questions)
+    """
+    from caretool import phase_assess as qa
+    from caretool import phases
+    from caretool.views import guides as view
+
+    if answers is not None:
+        given = qa.parse_answers(answers)
+    else:
+        given = {}
+        for q in qa.QUESTIONS:
+            typer.echo(f"\n{q.text}", err=True)
+            for i, choice in enumerate(q.choices):
+                typer.echo(f"  {i}. {choice}", err=True)
+            raw = typer.prompt("Answer", default="0", err=True)
+            given[q.id] = qa.check_answer(q.id, raw.strip())
+    suggested, reasons = qa.suggest(given)
+    if apply is None and answers is None:
+        apply = typer.confirm(f"Suggested phase {suggested}. Store it as the current phase?",
+                              default=False, err=True)
+    with state(ctx).store(write=True) as store:
+        result = phases.assess(store, given, apply=bool(apply), caregiver=caregiver)
+    view.assessment(result, as_json=json_wanted(ctx, as_json))

@@ -1,0 +1,72 @@
+"""The household's phase: what it is, its history, changing it, and the guide that goes with it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from caretool import dates, guides, journal, phase_assess
+from caretool.errors import BadInput
+from caretool.household import PHASES, check_phase
+
+
+def describe(phase: int) -> dict[str, Any]:
+    guide = guides.phase_guide(phase)
+    return {
+        "phase": phase,
+        "title": PHASES[phase],
+        "summary": guide.meta.get("summary", ""),
+        "guide": guide.slug,
+        "checklist": guides.checklist(phase),
+    }
+
+
+def current(store: journal.StoreLike) -> dict[str, Any]:
+    household = journal.load(store)
+    phase = household.phase
+    if phase is None:
+        raise BadInput("no phase is set yet", "set one with `caretool phase set N` (1-5)")
+    since = next((p["at"] for p in reversed(household.phases) if p["phase"] == phase), None)
+    return {**describe(phase), "since": since}
+
+
+def preview_next(store: journal.StoreLike) -> dict[str, Any]:
+    phase = journal.load(store).phase or 1
+    if phase >= 5:
+        return {**describe(5), "note": "This is the last phase; the guide covers what lies ahead."}
+    return describe(phase + 1)
+
+
+def set_phase(store: journal.StoreLike, phase: int, at: str | None) -> dict[str, Any]:
+    household = journal.load(store)
+    check_phase(phase)
+    day = dates.parse_day(at) if at else dates.today()
+    if day > dates.today():
+        raise BadInput(f"{day} is in the future", "give today or an earlier date")
+    household.set_phase(phase, day)
+    journal.save_household(store, household, f"phase set {phase}")
+    return {**describe(phase), "since": day.isoformat()}
+
+
+def history(store: journal.StoreLike) -> list[dict[str, Any]]:
+    household = journal.load(store)
+    return [{**p, "title": PHASES[int(p["phase"])]} for p in household.phases]
+
+
+def assess(store: journal.StoreLike, answers: dict[str, int], *, apply: bool,
+           caregiver: str | None = None, day: date | None = None) -> dict[str, Any]:
+    """Store the answers as an entry; change the phase only when `apply` is true."""
+    household = journal.load(store)
+    suggested, reasons = phase_assess.suggest(answers)
+    entry = journal.make_entry(store, household, "assessment",
+                               {"answers": answers, "suggested": suggested}, caregiver=caregiver)
+    change = journal.Change("phase assess")
+    applied = bool(apply and suggested != household.phase)
+    if applied:
+        change.household_before = store.household_tables()
+        household.set_phase(suggested, day or dates.today(), note="from phase assess")
+        store.save_household(household.to_tables())
+    journal.add_entries(store, household, [entry], "phase assess", change=change)
+    return {"current": household.phase if applied else journal.load(store).phase,
+            "suggested": suggested, "reasons": reasons, "applied": applied,
+            "title": PHASES[suggested], "entry": entry.id}
