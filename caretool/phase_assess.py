@@ -72,7 +72,8 @@ def suggest(answers: dict[str, int]) -> tuple[int, list[str]]:
     def said(qid: str) -> str:
         return f"{BY_ID[qid].text}: {BY_ID[qid].choices[answers.get(qid, 0)]}"
 
-    breathing = [q for q in ("ventilation", "breathing") if answers.get(q, 0) >= (1 if q == "ventilation" else 2)]
+    thresholds = {"ventilation": 1, "breathing": 2}
+    breathing = [q for q, low in thresholds.items() if answers.get(q, 0) >= low]
     if breathing:
         return 5, [said(q) for q in breathing]
     swallowing = [q for q in ("tube", "swallowing") if answers.get(q, 0) >= 1]

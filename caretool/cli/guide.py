@@ -157,7 +157,7 @@ def phase_assess(
                 typer.echo(f"  {i}. {choice}", err=True)
             raw = typer.prompt("Answer", default="0", err=True)
             given[q.id] = qa.check_answer(q.id, raw.strip())
-    suggested, reasons = qa.suggest(given)
+    suggested = qa.suggest(given)[0]
     if apply is None and answers is None:
         apply = typer.confirm(f"Suggested phase {suggested}. Store it as the current phase?",
                               default=False, err=True)

@@ -101,8 +101,9 @@ def _register() -> None:
     app.command("undo")(entries.undo)
     app.command("backup")(upkeep.backup)
     app.command("doctor")(upkeep.doctor)
-    from caretool.cli import guide, today
+    from caretool.cli import checkin, guide, today
 
+    app.command("checkin")(checkin.checkin)
     app.command("today")(today.today)
     app.add_typer(guide.guide_app, name="guide")
     app.add_typer(guide.phase_app, name="phase")

@@ -1,0 +1,215 @@
+"""The daily check-in: one undoable change that records or amends a caregiver's day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from caretool import dates, journal, symptoms
+from caretool.errors import BadInput
+from caretool.household import Household
+from caretool.records import Entry, validate
+
+Record = dict[str, Any]
+# A past day's check-in is filed in the evening, when check-ins usually happen.
+PAST_DAY_TIME = time(20, 0)
+
+
+@dataclass
+class Plan:
+    """What the caregiver answered; None means "not asked / leave as it is"."""
+
+    day: date
+    caregiver: str | None = None
+    symptoms: dict[str, int] = field(default_factory=dict)
+    describe_other: str = ""
+    hours: str | None = None
+    task: str | None = None
+    night: bool = False
+    sleep: str | None = None
+    stress: str | None = None
+    took_break: bool | None = None
+    note: str | None = None
+    took: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    selfcheck: dict[str, int] | None = None
+
+
+@dataclass
+class Existing:
+    """The check-in already recorded for that day and caregiver, by what it holds."""
+
+    symptoms: dict[str, Record] = field(default_factory=dict)
+    hours: Record | None = None
+    wellbeing: Record | None = None
+    note: Record | None = None
+    doses: list[Record] = field(default_factory=list)
+    logged_symptoms: dict[str, Record] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.symptoms or self.hours or self.wellbeing or self.note or self.doses)
+
+    def records(self) -> list[Record]:
+        found = [*self.symptoms.values(), self.hours, self.wellbeing, self.note, *self.doses]
+        return [r for r in found if r]
+
+
+def parse_symptom_flag(text: str) -> tuple[str, int]:
+    """'choking=1' -> ('choking', 1)."""
+    name, sep, value = text.partition("=")
+    if not sep:
+        raise BadInput(f"--symptom {text!r} has no severity", "write it as NAME=SEVERITY, e.g. cramps=1")
+    slug = symptoms.find(name).slug
+    if value.strip() not in ("0", "1", "2", "3"):
+        raise BadInput(f"severity {value.strip()!r} for {slug} is not 0-3",
+                       "use 0 (none), 1 (mild), 2 (moderate) or 3 (severe)")
+    return slug, int(value)
+
+
+def resolve_day(text: str | None) -> date:
+    day = dates.parse_day(text) if text else dates.today()
+    if day > dates.today():
+        raise BadInput(f"{day} is in the future", "check in for today or an earlier day")
+    return day
+
+
+def moment_for(day: date) -> datetime:
+    now = dates.now()
+    if day == now.date():
+        return now
+    return datetime.combine(day, PAST_DAY_TIME).astimezone()
+
+
+def existing(store: journal.StoreLike, day: date, caregiver_id: str | None) -> Existing:
+    """That day's check-in; symptoms also count when logged earlier that day with `log`."""
+    found = Existing()
+    for r in store.records_between(day, day):
+        if r.get("caregiver") != caregiver_id:
+            continue
+        if r["kind"] == "symptom" and r.get("source") != "checkin":
+            found.logged_symptoms[r["name"]] = r
+            continue
+        if r.get("source") != "checkin":
+            continue
+        if r["kind"] == "symptom":
+            found.symptoms[r["name"]] = r
+        elif r["kind"] in ("hours", "wellbeing", "note"):
+            setattr(found, r["kind"], r)
+        elif r["kind"] == "dose":
+            found.doses.append(r)
+    return found
+
+
+def recent_symptoms(store: journal.StoreLike, day: date, days: int = 7) -> dict[str, int]:
+    """The symptoms logged in the last week, with their latest severity, newest first."""
+    latest: dict[str, int] = {}
+    for r in reversed(store.records_between(day - timedelta(days=days), day)):
+        if r["kind"] == "symptom" and r["name"] not in latest and r["name"] != "other":
+            latest[r["name"]] = int(r["severity"])
+    return latest
+
+
+def due_doses(store: journal.StoreLike, household: Household, day: date) -> list[Record]:
+    if not household.medications:
+        return []
+    from caretool.meds import service as meds
+
+    return [d for d in meds.doses_on(store, household, day, dates.now())
+            if d["state"] not in ("taken", "skipped")]
+
+
+def _same(old: Record | None, new: Entry) -> bool:
+    return old is not None and all(old.get(k) == v for k, v in new.fields.items())
+
+
+def _replace(store: journal.StoreLike, change: journal.Change, old: Record | None,
+             new: Entry) -> Record:
+    """Store `new`, taking the place of `old` when this amends an earlier check-in."""
+    if old is None:
+        record = new.to_record()
+        store.insert([record])
+        change.inserted(record)
+        return record
+    new.id, new.created = old["id"], old.get("created", new.created)
+    record = new.to_record()
+    store.update(record)
+    change.updated(old, record)
+    return record
+
+
+def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
+    """Validate every answer first, then store them all as one change `caretool undo` reverts."""
+    household = journal.load(store)
+    who = household.resolve_caregiver(plan.caregiver)
+    cid = who.id if who else None
+    household.check_day(plan.day)
+    when = moment_for(plan.day)
+    before = existing(store, plan.day, cid)
+    name = who.name if who else None
+
+    def entry(kind: str, fields: dict[str, Any]) -> Entry:
+        return journal.make_entry(store, household, kind, fields, caregiver=name,
+                                  source="checkin", moment=when)
+
+    planned: list[tuple[Record | None, Entry]] = []
+    for slug, severity in plan.symptoms.items():
+        logged = before.logged_symptoms.get(slug)
+        if slug not in before.symptoms and logged and logged["severity"] == severity:
+            continue  # already logged today with `caretool log symptom`
+        fields = {"name": slug, "severity": severity,
+                  "describe": plan.describe_other if slug == "other" else ""}
+        planned.append((before.symptoms.get(slug), entry("symptom", fields)))
+    if plan.hours is not None:
+        task = plan.task or (before.hours or {}).get("task") or "other"
+        hours_entry = Entry("hours", when, validate("hours", {
+            "hours": plan.hours, "task": task, "night": plan.night}), caregiver=cid,
+            source="checkin")
+        if before.hours:
+            hours_entry.id = before.hours["id"]
+        journal.check_hours(store, household, hours_entry.to_record())
+        planned.append((before.hours, hours_entry))
+    if plan.sleep is not None or plan.stress is not None or plan.took_break is not None:
+        old = before.wellbeing or {}
+        fields = {
+            "sleep_hours": plan.sleep if plan.sleep is not None else old.get("sleep_hours", ""),
+            "stress": plan.stress if plan.stress is not None else old.get("stress", ""),
+            "took_break": plan.took_break if plan.took_break is not None else old.get("took_break", False),
+        }
+        planned.append((before.wellbeing, entry("wellbeing", fields)))
+    if plan.note:
+        planned.append((before.note, entry("note", {"text": plan.note})))
+    if plan.selfcheck is not None:
+        planned.append((None, entry("selfcheck", {"answers": plan.selfcheck})))
+    if plan.took or plan.skipped:
+        from caretool.meds import service as meds
+
+        for med in plan.took:
+            planned.append((None, meds.record_dose(store, household, med, "taken", at=None,
+                                                   for_time=None, caregiver=name, source="checkin")))
+        for med, reason in plan.skipped:
+            planned.append((None, meds.record_dose(store, household, med, "skipped", at=None,
+                                                   for_time=None, reason=reason, caregiver=name,
+                                                   source="checkin")))
+    if not planned and before.empty:
+        raise BadInput("nothing to record", "answer at least one question, or add flags such as "
+                       "--symptom cramps=1 --hours 3 --sleep 6 --stress 5")
+    change = journal.Change(f"check-in {plan.day}")
+    unchanged = [old for old, new in planned if old is not None and _same(old, new)]
+    stored = [_replace(store, change, old, new) for old, new in planned if not _same(old, new)]
+    for record in stored:
+        if journal.note_weight(household, record):
+            store.save_household(household.to_tables())
+    if change.steps:
+        change.save(store)
+    warnings = [{"day": r["day"], **w} for r in stored for w in r.get("warnings", [])]
+    return {
+        "day": plan.day.isoformat(),
+        "caregiver": name,
+        "caregiver_id": cid,
+        "amended": not before.empty,
+        "records": stored,
+        "unchanged": unchanged,
+        "warnings": warnings,
+    }

@@ -1,0 +1,117 @@
+"""What the check-in shows: its questions' context, the summary, the closing screen."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from caretool import symptoms
+from caretool.records import describe
+from caretool.text import safe
+from caretool.views.output import emit_json, say, tell
+from caretool.views.warnings import show as show_warnings
+
+if TYPE_CHECKING:
+    from caretool.checkin import Existing, Plan
+
+
+def say_err(text: str) -> None:
+    tell(text)
+
+
+def numbered(title: str, items: list[str]) -> None:
+    tell(title)
+    for i, item in enumerate(items, 1):
+        tell(f"  {i}. {item}")
+
+
+def intro(day: date, caregiver: str | None, before: Existing) -> None:
+    who = f" - {caregiver}" if caregiver else ""
+    tell(f"Check-in for {day:%A %d %B %Y}{who}. Ctrl-C at any time cancels; nothing is saved until "
+         "you confirm.")
+    if not before.empty:
+        tell("Already recorded for this day (answers below amend it):")
+        for record in before.records():
+            tell(f"  - {describe(record)}")
+
+
+def catalogue(listed: list[Any]) -> None:
+    area = None
+    for i, s in enumerate(listed, 1):
+        if s.area != area:
+            area = s.area
+            tell(f" {area.capitalize()}:")
+        tell(f"   {i:>2}. {s.label} ({s.slug})")
+
+
+def summary(plan: Plan) -> None:
+    tell("\nSummary:")
+    for slug, sev in plan.symptoms.items():
+        tell(f"  {symptoms.label(slug)}: {symptoms.SEVERITY_WORDS[sev]}")
+    for med in plan.took:
+        tell(f"  {med}: given")
+    for med, why in plan.skipped:
+        tell(f"  {med}: skipped ({why})")
+    if plan.hours:
+        tell(f"  Care: {plan.hours} h ({plan.task}{', night' if plan.night else ''})")
+    if plan.sleep:
+        tell(f"  You: slept {plan.sleep} h, stress {plan.stress}/10, "
+             f"{'had a break' if plan.took_break else 'no break'}")
+    if plan.selfcheck:
+        tell(f"  Self-check: score {sum(plan.selfcheck.values())}")
+    if plan.note:
+        tell(f"  Note: {plan.note}")
+
+
+def cancelled() -> None:
+    sys.stderr.write("\n")
+    tell("Check-in cancelled. Nothing was saved.")
+
+
+def crisis(text: str) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from caretool.views.output import console
+
+    console(stderr=True).print(Panel(Text(text), title="You do not have to face this alone",
+                                     border_style="red", width=76))
+
+
+def after_save_info(store: Any, result: dict[str, Any]) -> dict[str, Any]:
+    """The caregiver's burnout level, when that feature is installed and it is not low."""
+    try:
+        from caretool.burnout import service as burnout
+    except ImportError:
+        return {}
+    from caretool import journal
+
+    if not result.get("caregiver_id"):
+        return {}
+    household = journal.load(store)
+    assessed = burnout.assess(store, household, result["caregiver_id"], date.fromisoformat(result["day"]))
+    return {"burnout": assessed} if assessed.get("level") in ("elevated", "high") else {}
+
+
+def finished(result: dict[str, Any], extra: dict[str, Any], *, as_json: bool) -> None:
+    if as_json:
+        emit_json({**result, **extra})
+        return
+    verb = "Amended" if result["amended"] else "Saved"
+    who = f" for {result['caregiver']}" if result["caregiver"] else ""
+    say(f"{verb} the check-in of {result['day']}{who}:")
+    for record in result["records"]:
+        flag = "  (!)" if record.get("warnings") else ""
+        say(f"  - {safe(describe(record))}{flag}  [id {record['id'][:7]}]")
+    if result.get("unchanged"):
+        say(f"  ({len(result['unchanged'])} answer(s) unchanged)")
+    if not result["records"]:
+        say("  Nothing changed.")
+    show_warnings([w for w in result["warnings"]])
+    burnout = extra.get("burnout")
+    if burnout:
+        reasons = "; ".join(f["reason"] for f in burnout.get("factors", []) if f.get("points"))[:300]
+        say(f"Your burnout risk is {burnout['level'].upper()}: {reasons}")
+        say("See `caretool burnout` for what might help.")
+    tell("Made a mistake? `caretool undo` reverts this check-in.")
