@@ -31,6 +31,27 @@ class CaretoolGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Usage errors become one line too; help, exits and aborts behave as usual."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except Exception as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # its help is already printed
+                sys.exit(0)
+            if not _is_click_exception(exc) or not hasattr(exc, "format_message"):
+                raise
+            if type(exc).__name__ == "Abort":
+                _report("cancelled", "")
+                sys.exit(1)
+            ctx = getattr(exc, "ctx", None)
+            where = f"`{ctx.command_path} --help`" if ctx is not None else "`caretool --help`"
+            _report(exc.format_message().rstrip("."), f"see {where}")
+            sys.exit(getattr(exc, "exit_code", 2))
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 def _is_click_exception(exc: Exception) -> bool:
     return any(cls.__name__ in ("ClickException", "Exit", "Abort") for cls in type(exc).__mro__)
 
@@ -107,6 +128,10 @@ def _register() -> None:
     app.command("today")(today.today)
     app.add_typer(guide.guide_app, name="guide")
     app.add_typer(guide.phase_app, name="phase")
+    from caretool.cli import burnout
+
+    app.command("burnout")(burnout.burnout)
+    app.command("selfcheck")(burnout.selfcheck)
 
 
 _register()

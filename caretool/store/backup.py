@@ -67,9 +67,13 @@ def restore_backup(home: Path, name: str) -> tuple[Path, Path]:
     chosen = matches[0]
     if not (chosen / HOUSEHOLD).is_file():
         raise DataError(f"backup {chosen.name} has no household file", "choose another backup")
+    # Read it first: the safety backup below may prune the oldest backups, this one included.
+    contents = {item.relative_to(chosen): item.read_bytes()
+                for item in [chosen / HOUSEHOLD, *sorted((chosen / ENTRIES).glob("*.json"))]}
     safety = make_backup(home, reason="before-restore")
+    files.make_private_dir(home / ENTRIES)
     for item in (home / ENTRIES).glob("*.json"):
         item.unlink()
-    for item in [chosen / HOUSEHOLD, *sorted((chosen / ENTRIES).glob("*.json"))]:
-        files.write_atomic(home / item.relative_to(chosen), item.read_bytes())
+    for relative, data in contents.items():
+        files.write_atomic(home / relative, data)
     return chosen, safety

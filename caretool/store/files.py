@@ -133,6 +133,14 @@ def clean_leftovers(folder: Path) -> list[Path]:
 
 
 def make_private_dir(folder: Path) -> None:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if stat.S_IMODE(folder.stat().st_mode) != 0o700:
-        folder.chmod(0o700)
+    """Create the folder 0700; an existing one loses group/other access but keeps read-only."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode & 0o077:
+            folder.chmod(mode & 0o700)
+    except OSError as exc:
+        raise DataError(f"cannot create the data folder {folder}: {exc.strerror}",
+                        "choose another folder with --home or CARETOOL_HOME") from None
+    if not stat.S_IMODE(folder.stat().st_mode) & stat.S_IWUSR:
+        raise DataError(f"{folder} is read-only", "make the folder writable, or use --home")
