@@ -77,6 +77,8 @@ def parse_day(text: str, *, ref: date | None = None) -> date:
         return ref
     if word == "yesterday":
         return ref - timedelta(days=1)
+    if word == "tomorrow":  # for looking ahead (doses due); logging refuses future times
+        return ref + timedelta(days=1)
     if match := _DAYS_AGO.fullmatch(word):
         return ref - timedelta(days=int(match.group(1)))
     strict_past = word.startswith("last ")

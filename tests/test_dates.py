@@ -39,7 +39,7 @@ def test_parse_day_accepts_the_words_people_use(text: str, expected: date) -> No
 @pytest.mark.parametrize(
     "text",
     ["2026-02-30", "2026-02-29", "2026-2-3", "20260203", "2026-W05-2", "２０２６-０１-０１",
-     "0000-01-01", "tomorrow", "", "someday", "-1 days ago"],
+     "0000-01-01", "", "someday", "-1 days ago"],
 )
 def test_parse_day_refuses_what_is_not_a_real_date(text: str) -> None:
     with pytest.raises(BadInput):

@@ -23,6 +23,11 @@ class CaretoolGroup(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt, EOFError):
             raise
+        except BrokenPipeError:  # `caretool history | head`: the reader left; that is fine
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as exc:
             if _is_click_exception(exc) or common.state(ctx).debug:
                 raise
@@ -33,10 +38,11 @@ class CaretoolGroup(TyperGroup):
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         """Usage errors become one line too; help, exits and aborts behave as usual."""
+        kwargs["standalone_mode"] = False
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(*args, **kwargs)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(*args, **kwargs)
         except Exception as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":  # its help is already printed
                 sys.exit(0)
@@ -63,22 +69,6 @@ def _report(message: str, hint: str) -> None:
     sys.stderr.write(safe(line) + "\n")
 
 
-app = typer.Typer(
-    cls=CaretoolGroup,
-    name="caretool",
-    help="An offline companion for families caring for someone with ALS.\n\n"
-    "Start with `caretool init`, then run `caretool checkin` once a day.",
-    epilog="Examples:  caretool checkin  |  caretool log symptom choking --severity 1  |  "
-    "caretool report --format html --output week.html",
-    no_args_is_help=False,
-    invoke_without_command=True,
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
 def _version(value: bool) -> None:
     if value:
         from caretool import version
@@ -87,7 +77,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     home: Annotated[str | None, typer.Option(
@@ -109,33 +98,86 @@ def root(
         show_today(ctx)
 
 
-def _register() -> None:
-    from caretool.cli import entries, log, setup, upkeep
+# Every top-level command: name -> (module in caretool.cli, attribute, is a group of commands).
+# Only the module of the command being run is imported, which keeps start-up fast.
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "init": ("setup", "init", False),
+    "checkin": ("checkin", "checkin", False),
+    "today": ("today", "today", False),
+    "log": ("log", "log_app", True),
+    "history": ("entries", "history", False),
+    "edit": ("entries", "edit", False),
+    "delete": ("entries", "delete", False),
+    "undo": ("entries", "undo", False),
+    "med": ("med", "med_app", True),
+    "phase": ("guide", "phase_app", True),
+    "guide": ("guide", "guide_app", True),
+    "burnout": ("burnout", "burnout", False),
+    "selfcheck": ("burnout", "selfcheck", False),
+    "report": ("report", "report", False),
+    "export": ("report", "export", False),
+    "import": ("report", "import_", False),
+    "demo": ("report", "demo", False),
+    "caregiver": ("setup", "caregiver_app", True),
+    "paths": ("setup", "paths", False),
+    "backup": ("upkeep", "backup", False),
+    "doctor": ("upkeep", "doctor", False),
+}
 
-    app.command("init")(setup.init)
-    app.command("paths")(setup.paths)
-    app.add_typer(setup.caregiver_app, name="caregiver")
-    app.add_typer(log.log_app, name="log")
-    app.command("history")(entries.history)
-    app.command("edit")(entries.edit)
-    app.command("delete")(entries.delete)
-    app.command("undo")(entries.undo)
-    app.command("backup")(upkeep.backup)
-    app.command("doctor")(upkeep.doctor)
-    from caretool.cli import checkin, guide, today
 
-    app.command("checkin")(checkin.checkin)
-    app.command("today")(today.today)
-    app.add_typer(guide.guide_app, name="guide")
-    app.add_typer(guide.phase_app, name="phase")
-    from caretool.cli import burnout
+def build_app(only: str | None = None) -> typer.Typer:
+    """The caretool app with every command, or with just `only` (a name from COMMANDS)."""
+    from importlib import import_module
 
-    app.command("burnout")(burnout.burnout)
-    app.command("selfcheck")(burnout.selfcheck)
+    built = typer.Typer(
+        cls=CaretoolGroup,
+        name="caretool",
+        help="An offline companion for families caring for someone with ALS.\n\n"
+        "Start with `caretool init`, then run `caretool checkin` once a day.",
+        epilog="Examples:  caretool checkin  |  caretool log symptom choking --severity 1  |  "
+        "caretool report --format html --output week.html",
+        no_args_is_help=False,
+        invoke_without_command=True,
+        pretty_exceptions_enable=False,
+        pretty_exceptions_show_locals=False,
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(root)
+    for name, (module, attribute, group) in COMMANDS.items():
+        if only and name != only:
+            continue
+        target = getattr(import_module(f"caretool.cli.{module}"), attribute)
+        if group:
+            built.add_typer(target, name=name)
+        else:
+            built.command(name)(target)
+    return built
 
 
-_register()
+def _command_in(argv: list[str]) -> str | None:
+    """The top-level command named in argv, skipping the root options (and --home's value)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--home":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+        elif arg in ("-h", "--help", "--version"):
+            return None
+    return "today"  # `caretool` alone shows today's status
+
+
+def __getattr__(name: str) -> Any:
+    """`app` (every command) is built on first use, so `main` can build a smaller one."""
+    if name == "app":
+        built = globals()["app"] = build_app()
+        return built
+    raise AttributeError(name)
 
 
 def main() -> None:
-    app(prog_name="caretool")
+    only = _command_in(sys.argv[1:])
+    build_app(only)(prog_name="caretool")

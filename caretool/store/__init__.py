@@ -190,10 +190,12 @@ class Store:
 
     # --- entries --------------------------------------------------------------------------
     def month_keys(self) -> list[str]:
+        """Months with entries: files on disk, plus months first written in this command."""
         folder = self.home / ENTRIES
-        if not folder.is_dir():
-            return []
-        return sorted(p.stem for p in folder.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json"))
+        keys = {p.stem for p in folder.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json")} if folder.is_dir() else set()
+        keys.update(path.stem for path, db in self._dbs.items()
+                    if path.parent == folder and _storage(db).dirty)
+        return sorted(keys)
 
     def month_records(self, key: str) -> list[Record]:
         path = month_file(self.home, key)
