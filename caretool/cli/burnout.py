@@ -1,6 +1,5 @@
 """`caretool burnout` and `caretool selfcheck`: how the caregivers are holding up."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """`caretool checkin`: the guided daily check-in (about two minutes)."""
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -93,7 +92,7 @@ def _yes(text: str, default: bool) -> bool:
     return typer.confirm(text, default=default, err=True)
 
 
-def _interview(store: Any, plan: Plan) -> Plan | None:
+def _interview(store: Any, plan: "Plan") -> "Plan | None":
     """Ask everything in order, each with a default that Enter accepts."""
     from caretool import checkin as service
     from caretool import journal, symptoms
@@ -125,7 +124,7 @@ def _interview(store: Any, plan: Plan) -> Plan | None:
         picked = _ask("Numbers or names, separated by commas (Enter for none)", "")
         for part in filter(None, (p.strip() for p in picked.split(","))):
             try:
-                slug = (listed[int(part) - 1].slug if part.isdigit() and 0 < int(part) <= len(listed)
+                slug = (listed[int(part) - 1].slug if _whole(part) and 0 < int(part) <= len(listed)
                         else symptoms.find(part).slug)
             except CaretoolError as exc:
                 view.say_err(f"  skipped {part!r}: {exc.message}")
@@ -166,7 +165,7 @@ def _interview(store: Any, plan: Plan) -> Plan | None:
 
 
 def _maybe_selfcheck(
-    store: Any, household: Any, caregiver_id: str | None, plan: Plan
+    store: Any, household: Any, caregiver_id: str | None, plan: "Plan"
 ) -> dict[str, int] | None:
     try:
         from caretool.burnout import selfcheck
@@ -192,9 +191,14 @@ def _number(label: str, low: int, high: int, default: Any) -> int:
 
     while True:
         answer = _ask(label, default).strip()
-        if answer.isdigit() and low <= int(answer) <= high:
+        if _whole(answer) and low <= int(answer) <= high:
             return int(answer)
         say_err(f"  Please type a whole number from {low} to {high}.")
+
+
+def _whole(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts '²', which int() refuses."""
+    return text.isascii() and text.isdigit()
 
 
 def _severity(label: str, default: int) -> int:
@@ -203,6 +207,6 @@ def _severity(label: str, default: int) -> int:
 
 def _pick(names: list[str], answer: str) -> str:
     answer = answer.strip()
-    if answer.isdigit() and 0 < int(answer) <= len(names):
+    if _whole(answer) and 0 < int(answer) <= len(names):
         return names[int(answer) - 1]
     return answer

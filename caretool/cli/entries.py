@@ -1,6 +1,5 @@
 """history, edit, delete and undo."""
 
-from __future__ import annotations
 
 from typing import Annotated, Any
 

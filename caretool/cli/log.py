@@ -1,6 +1,5 @@
 """`caretool log ...`: record one thing that happened."""
 
-from __future__ import annotations
 
 from typing import Annotated, Any
 

@@ -1,6 +1,5 @@
 """`caretool med ...`: medications, their schedules, the doses given and adherence."""
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
 
@@ -42,7 +41,7 @@ For = Annotated[str | None, typer.Option(
 
 
 def _flags(times: str | None, days: str | None, every: str | None, as_needed: bool,
-           rrule: list[str] | None, preset: str | None) -> ScheduleFlags:
+           rrule: list[str] | None, preset: str | None) -> "ScheduleFlags":
     from caretool.meds.service import ScheduleFlags
 
     return ScheduleFlags(times=times, days=days, every=every, as_needed=as_needed,

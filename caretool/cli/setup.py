@@ -1,6 +1,5 @@
 """Setting up a household: init, paths and caregivers."""
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
 
@@ -60,7 +59,7 @@ def init(
 init.__doc__ = (init.__doc__ or "") + INIT_EXAMPLES
 
 
-def _ask(answers: InitAnswers, existing: Household | None) -> InitAnswers:
+def _ask(answers: "InitAnswers", existing: "Household | None") -> "InitAnswers":
     from caretool.household import PHASES
 
     person = existing.person if existing else {}

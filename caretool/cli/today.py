@@ -1,6 +1,5 @@
 """`caretool` alone, or `caretool today`: where things stand and the one next thing to do."""
 
-from __future__ import annotations
 
 import typer
 

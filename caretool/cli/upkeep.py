@@ -1,6 +1,5 @@
 """Looking after the data: backup, restore and doctor."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -192,7 +192,8 @@ class Store:
     def month_keys(self) -> list[str]:
         """Months with entries: files on disk, plus months first written in this command."""
         folder = self.home / ENTRIES
-        keys = {p.stem for p in folder.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json")} if folder.is_dir() else set()
+        pattern = "[0-9][0-9][0-9][0-9]-[0-9][0-9].json"
+        keys = {p.stem for p in folder.glob(pattern)} if folder.is_dir() else set()
         keys.update(path.stem for path, db in self._dbs.items()
                     if path.parent == folder and _storage(db).dirty)
         return sorted(keys)
