@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from caretool import dates, journal, symptoms
+from caretool import dates, journal, redflags, symptoms
 from caretool.errors import BadInput
 from caretool.household import Household
 from caretool.records import Entry, validate
@@ -69,7 +69,7 @@ def parse_symptom_flag(text: str) -> tuple[str, int]:
 
 
 def resolve_day(text: str | None) -> date:
-    day = dates.parse_day(text) if text else dates.today()
+    day = dates.parse_day(text) if text is not None else dates.today()  # --date '' is an error
     if day > dates.today():
         raise BadInput(f"{day} is in the future", "check in for today or an earlier day")
     return day
@@ -139,6 +139,23 @@ def _replace(store: journal.StoreLike, change: journal.Change, old: Record | Non
     return record
 
 
+def _cross_check(store: journal.StoreLike, household: Household, day: date, entries: list[Entry]) -> None:
+    """Red flags that need two answers of one check-in together.
+
+    Each entry's warnings were worked out before any of them was stored, so a rule that looks
+    for a second sign (morning headaches with daytime sleepiness) never saw the other answer.
+    Evaluate every symptom again as if the rest of this check-in were already stored.
+    """
+    found = [e for e in entries if e.kind == "symptom"]
+    if len(found) < 2:
+        return
+    ctx = journal.red_flag_context(store, household, day)
+    stored = ctx.recent
+    for entry in found:
+        ctx.recent = stored + [e.to_record() for e in found if e is not entry]
+        entry.warnings = [w.to_dict() for w in redflags.evaluate(entry.to_record(), ctx)]
+
+
 def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
     """Validate every answer first, then store them all as one change `caretool undo` reverts."""
     household = journal.load(store)
@@ -177,6 +194,12 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
             "stress": plan.stress if plan.stress is not None else old.get("stress", ""),
             "took_break": plan.took_break if plan.took_break is not None else old.get("took_break", False),
         }
+        missing = [flag for flag, key in (("--sleep", "sleep_hours"), ("--stress", "stress"))
+                   if fields[key] == ""]
+        if missing:  # not "sleep '' is not a number" for a flag that was left out
+            verb = "is" if len(missing) == 1 else "are"
+            raise BadInput(f"how you are doing needs both sleep and stress; {' and '.join(missing)} "
+                           f"{verb} missing", "add --sleep HOURS --stress 0-10")
         planned.append((before.wellbeing, entry("wellbeing", fields)))
     if plan.note:
         planned.append((before.note, entry("note", {"text": plan.note})))
@@ -192,6 +215,7 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
             planned.append((None, meds.record_dose(store, household, med, "skipped", at=None,
                                                    for_time=None, reason=reason, caregiver=name,
                                                    source="checkin")))
+    _cross_check(store, household, plan.day, [new for _, new in planned])
     if not planned and before.empty:
         raise BadInput("nothing to record", "answer at least one question, or add flags such as "
                        "--symptom cramps=1 --hours 3 --sleep 6 --stress 5")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -103,13 +104,18 @@ def get(slug: str) -> Guide:
     want = slug.strip().lower().removesuffix(".md")
     guides = all_guides()
     for guide in guides:
-        if want in (guide.slug, guide.short) or (want.isdigit() and guide.phase == int(want)):
+        if want in (guide.slug, guide.short) or (want.isascii() and want.isdigit()
+                                                  and guide.phase == int(want)):
             return guide
     for guide in guides:
         if guide.short.split("-", 1)[-1] == want or want in guide.topics:
             return guide
     names = ", ".join(g.short for g in guides)
-    raise NotFound(f"no guide called {slug!r}", f"guides: {names}")
+    aliases = [(g.short, g.short) for g in guides] + [(g.short.split("-", 1)[-1], g.short) for g in guides]
+    close = difflib.get_close_matches(want, dict.fromkeys(a for a, _ in aliases), n=3, cutoff=0.6)
+    nearest = list(dict.fromkeys(short for c in close for a, short in aliases if a == c))[:3]
+    maybe = f"did you mean {' or '.join(nearest)}? " if nearest else ""
+    raise NotFound(f"no guide called {slug.strip()!r}", f"{maybe}guides: {names}")
 
 
 def phase_guide(phase: int) -> Guide:
@@ -169,10 +175,19 @@ def checklist(phase: int) -> list[str]:
 
 # --- search -------------------------------------------------------------------------------
 def _stem(word: str) -> str:
+    """A crude stem, the same for a word and its plural: tube/tubes, match/matches, stress.
+
+    (Cutting every "es" made "tubes" -> "tub" but left "tube", so plural queries missed.)
+    """
     word = word.lower()
-    for suffix in ("ing", "es", "s"):
-        if len(word) > 4 and word.endswith(suffix):
-            return word[: -len(suffix)]
+    if len(word) <= 4:
+        return word
+    if word.endswith("ing"):
+        return word[:-3]
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
     return word
 
 

@@ -61,7 +61,8 @@ def parse_answers(text: str) -> dict[str, int]:
 
 def check_answer(qid: str, value: str) -> int:
     choices = len(BY_ID[qid].choices)
-    if not value.isdigit() or not 0 <= int(value) < choices:
+    # isascii: str.isdigit() also accepts '²' or '١', which int() then refuses or misreads.
+    if not (value.isascii() and value.isdigit()) or not 0 <= int(value) < choices:
         raise BadInput(f"answer {value!r} for {qid} is not one of 0-{choices - 1}",
                        f"choose a number from 0 to {choices - 1}")
     return int(value)

@@ -37,10 +37,18 @@ def preview_next(store: journal.StoreLike) -> dict[str, Any]:
     return describe(phase + 1)
 
 
-def set_phase(store: journal.StoreLike, phase: int, at: str | None) -> dict[str, Any]:
+def parse_phase(value: int | str) -> int:
+    """A phase number as typed: '3' -> 3; anything but 1-5 is one clear error."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()):
+        raise BadInput(f"phase {text!r} is not a number", "phases are numbered 1 to 5")
+    return check_phase(int(text))
+
+
+def set_phase(store: journal.StoreLike, phase: int | str, at: str | None) -> dict[str, Any]:
     household = journal.load(store)
-    check_phase(phase)
-    day = dates.parse_day(at) if at else dates.today()
+    phase = parse_phase(phase)
+    day = dates.parse_day(at) if at is not None else dates.today()  # --at '' is an error
     if day > dates.today():
         raise BadInput(f"{day} is in the future", "give today or an earlier date")
     household.set_phase(phase, day)
@@ -51,6 +59,11 @@ def set_phase(store: journal.StoreLike, phase: int, at: str | None) -> dict[str,
 def history(store: journal.StoreLike) -> list[dict[str, Any]]:
     household = journal.load(store)
     return [{**p, "title": PHASES[int(p["phase"])]} for p in household.phases]
+
+
+def check_can_assess(store: journal.StoreLike, caregiver: str | None) -> None:
+    """Fail before the eight questions rather than after them: no household, unknown caregiver."""
+    journal.load(store).resolve_caregiver(caregiver)
 
 
 def assess(store: journal.StoreLike, answers: dict[str, int], *, apply: bool,

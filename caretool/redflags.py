@@ -56,10 +56,15 @@ def _seen_within(ctx: Context, name: str, days: int, *, min_sev: int = 1) -> boo
                for r in ctx.recent)
 
 
+def _in_order(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Oldest first, whatever order the caller gave them in."""
+    return sorted(records, key=lambda r: (r["day"], str(r.get("at", ""))))
+
+
 def _last_severity(ctx: Context, name: str) -> int | None:
-    before = [r for r in ctx.recent if _sev(r, name) >= 0 and r.get("name") == name
-              and r.get("kind") == "symptom" and r["day"] < ctx.day.isoformat()]
-    return int(before[-1]["severity"]) if before else None
+    before = [r for r in ctx.recent if r.get("kind") == "symptom" and r.get("name") == name
+              and r["day"] < ctx.day.isoformat()]
+    return int(_in_order(before)[-1]["severity"]) if before else None
 
 
 def _choking(record: dict[str, Any], ctx: Context) -> Warning | None:
@@ -142,8 +147,8 @@ def _weight(record: dict[str, Any], ctx: Context) -> Warning | None:
         return None
     kg = float(record["kg"])
     start = (ctx.day - timedelta(days=MONTH_DAYS)).isoformat()
-    earlier = [r for r in ctx.recent if r.get("kind") == "weight"
-               and start <= r["day"] < ctx.day.isoformat()]
+    earlier = _in_order([r for r in ctx.recent if r.get("kind") == "weight"
+                         and start <= r["day"] < ctx.day.isoformat()])
     month_ref = float(earlier[0]["kg"]) if earlier else None
     if ctx.first_weight and loss_pct(ctx.first_weight, kg) >= TOTAL_LOSS_PCT:
         pct = loss_pct(ctx.first_weight, kg)

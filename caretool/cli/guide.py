@@ -1,6 +1,5 @@
 """`caretool guide ...` and `caretool phase ...`: the offline guidance."""
 
-from __future__ import annotations
 
 from typing import Annotated
 
@@ -75,13 +74,15 @@ def guide_search(
 @phase_app.callback()
 def phase_main(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Show the current phase with its checklist (same as `caretool phase show`)."""
+    if as_json:  # `caretool phase --json history` means JSON too
+        state(ctx).json = True
     if ctx.invoked_subcommand is None:
         phase_show(ctx, as_json)
 
 
 @phase_app.command("show")
 def phase_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Show the current phase, a summary and its What to do now checklist."""
+    """Show the current phase, a summary and its What to do now checklist. Example: caretool phase"""
     from caretool import phases
     from caretool.views import guides as view
 
@@ -93,7 +94,7 @@ def phase_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 @phase_app.command("set")
 def phase_set(
     ctx: typer.Context,
-    phase: Annotated[int, typer.Argument(min=1, max=5, help="The phase, 1-5.")],
+    phase: Annotated[str, typer.Argument(help="The phase, 1-5.")],
     at: Annotated[str | None, typer.Option(help="When it began (default today).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -108,7 +109,7 @@ def phase_set(
 
 @phase_app.command("history")
 def phase_history(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """List every phase change with its date."""
+    """List every phase change with its date. Example: caretool phase history"""
     from caretool import phases
     from caretool.views import guides as view
 
@@ -119,7 +120,7 @@ def phase_history(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
 @phase_app.command("next")
 def phase_next(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Preview the next phase: what it brings and what to prepare."""
+    """Preview the next phase: what it brings and what to prepare. Example: caretool phase next"""
     from caretool import phases
     from caretool.views import guides as view
 
@@ -136,7 +137,8 @@ def phase_assess(
         "breathing=0,tube=0,ventilation=0")] = None,
     apply: Annotated[bool | None, typer.Option(
         "--apply/--no-apply", help="Change the stored phase to the suggestion (default: ask).")] = None,
-    caregiver: Annotated[str | None, typer.Option("--caregiver", "-c")] = None,
+    caregiver: Annotated[str | None, typer.Option(
+        "--caregiver", "-c", help="Who is answering (default: the only or the default caregiver).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """A short questionnaire that suggests a phase and explains why.
@@ -150,17 +152,43 @@ def phase_assess(
     if answers is not None:
         given = qa.parse_answers(answers)
     else:
-        given = {}
-        for q in qa.QUESTIONS:
-            typer.echo(f"\n{q.text}", err=True)
-            for i, choice in enumerate(q.choices):
-                typer.echo(f"  {i}. {choice}", err=True)
-            raw = typer.prompt("Answer", default="0", err=True)
-            given[q.id] = qa.check_answer(q.id, raw.strip())
-    suggested = qa.suggest(given)[0]
-    if apply is None and answers is None:
-        apply = typer.confirm(f"Suggested phase {suggested}. Store it as the current phase?",
-                              default=False, err=True)
+        with state(ctx).store() as store:
+            phases.check_can_assess(store, caregiver)
+        try:
+            given, apply = _interview(apply)
+        except (KeyboardInterrupt, EOFError, typer.Abort):
+            typer.echo("\nAssessment cancelled. Nothing was saved.", err=True)
+            raise typer.Exit(1) from None
     with state(ctx).store(write=True) as store:
         result = phases.assess(store, given, apply=bool(apply), caregiver=caregiver)
     view.assessment(result, as_json=json_wanted(ctx, as_json))
+
+
+def _interview(apply: bool | None) -> tuple[dict[str, int], bool | None]:
+    """Ask the eight questions; then, unless --apply/--no-apply said, whether to store the phase."""
+    from caretool import phase_assess as qa
+
+    given = {}
+    for q in qa.QUESTIONS:
+        typer.echo(f"\n{q.text}", err=True)
+        for i, choice in enumerate(q.choices):
+            typer.echo(f"  {i}. {choice}", err=True)
+        given[q.id] = _answer(q.id)
+    if apply is None:
+        suggested = qa.suggest(given)[0]
+        apply = typer.confirm(f"Suggested phase {suggested}. Store it as the current phase?",
+                              default=False, err=True)
+    return given, apply
+
+
+def _answer(qid: str) -> int:
+    """One answer; a typo asks again instead of throwing away the answers so far."""
+    from caretool import phase_assess as qa
+    from caretool.errors import BadInput
+
+    while True:
+        raw = typer.prompt("Answer", default="0", err=True)
+        try:
+            return qa.check_answer(qid, raw.strip())
+        except BadInput as exc:
+            typer.echo(f"  {exc.hint}", err=True)

@@ -108,7 +108,11 @@ def finished(result: dict[str, Any], extra: dict[str, Any], *, as_json: bool) ->
         say(f"  ({len(result['unchanged'])} answer(s) unchanged)")
     if not result["records"]:
         say("  Nothing changed.")
-    show_warnings([w for w in result["warnings"]])
+    # One panel per sign (two answers can raise the same warning), the most urgent first.
+    panels: dict[str, dict[str, Any]] = {}
+    for w in result["warnings"]:
+        panels.setdefault(w["rule"], w)
+    show_warnings(sorted(panels.values(), key=lambda w: w.get("urgency") != "emergency"))
     burnout = extra.get("burnout")
     if burnout:
         reasons = "; ".join(f["reason"] for f in burnout.get("factors", []) if f.get("points"))[:300]

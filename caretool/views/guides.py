@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
 from caretool.views.output import console, emit_json, say
 
+# [planning ahead](guide:topics/planning-ahead): a link between guides.
+_GUIDE_LINK = re.compile(r"\[([^\]]+)\]\(guide:(?:[\w\-]+/)?([\w\-]+)\)")
+
 
 def markdown(text: str, *, plain: bool) -> None:
     if plain or not sys.stdout.isatty():
-        sys.stdout.write(text.rstrip() + "\n")
+        sys.stdout.write(text.lstrip("\n").rstrip() + "\n")
         return
     from rich.markdown import Markdown
 
-    console().print(Markdown(text.replace("](guide:", "](caretool guide show ")))
+    # A terminal cannot follow guide: links; show the command that opens the guide instead.
+    # (Rewriting only the target left "[text](caretool guide show ...)" as raw text, because
+    # a link target with spaces is not a Markdown link.)
+    console().print(Markdown(_GUIDE_LINK.sub(r"\1 (`caretool guide show \2`)", text)))
 
 
 def guide_list(guides: list[Any], *, as_json: bool) -> None:
