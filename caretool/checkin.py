@@ -171,10 +171,12 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
                                   source="checkin", moment=when)
 
     planned: list[tuple[Record | None, Entry]] = []
+    adopted: list[Record] = []
     for slug, severity in plan.symptoms.items():
         logged = before.logged_symptoms.get(slug)
         if slug not in before.symptoms and logged and logged["severity"] == severity:
-            continue  # already logged today with `caretool log symptom`
+            adopted.append(logged)  # logged earlier today with `caretool log`: now part of the check-in
+            continue
         fields = {"name": slug, "severity": severity,
                   "describe": plan.describe_other if slug == "other" else ""}
         planned.append((before.symptoms.get(slug), entry("symptom", fields)))
@@ -216,11 +218,14 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
                                                    for_time=None, reason=reason, caregiver=name,
                                                    source="checkin")))
     _cross_check(store, household, plan.day, [new for _, new in planned])
-    if not planned and before.empty:
+    if not planned and not adopted and before.empty:
         raise BadInput("nothing to record", "answer at least one question, or add flags such as "
                        "--symptom cramps=1 --hours 3 --sleep 6 --stress 5")
     change = journal.Change(f"check-in {plan.day}")
-    unchanged = [old for old, new in planned if old is not None and _same(old, new)]
+    for record in adopted:
+        store.update({**record, "source": "checkin"})
+        change.updated(record, {**record, "source": "checkin"})
+    unchanged = [*adopted, *(old for old, new in planned if old is not None and _same(old, new))]
     stored = [_replace(store, change, old, new) for old, new in planned if not _same(old, new)]
     for record in stored:
         if journal.note_weight(household, record):

@@ -44,13 +44,15 @@ class CaretoolGroup(TyperGroup):
         try:
             code = super().main(*args, **kwargs)
         except Exception as exc:
-            if type(exc).__name__ == "NoArgsIsHelpError":  # its help is already printed
+            name = type(exc).__name__
+            if name == "NoArgsIsHelpError":  # its help is already printed
                 sys.exit(0)
+            if name == "Abort":  # a prompt was cut off by Ctrl-C or the end of input
+                sys.stderr.write("\n")
+                _report("cancelled; nothing was saved", "")
+                sys.exit(1)
             if not _is_click_exception(exc) or not hasattr(exc, "format_message"):
                 raise
-            if type(exc).__name__ == "Abort":
-                _report("cancelled", "")
-                sys.exit(1)
             ctx = getattr(exc, "ctx", None)
             where = f"`{ctx.command_path} --help`" if ctx is not None else "`caretool --help`"
             _report(exc.format_message().rstrip("."), f"see {where}")

@@ -53,7 +53,7 @@ def check_tinydb_shape(path: Path, data: Any) -> dict[str, dict[str, dict[str, A
         if not isinstance(docs, dict):
             raise DataError(f"{path} has the wrong shape (table {table!r})", RECOVER_HINT)
         for doc_id, doc in docs.items():
-            if not doc_id.isdigit() or not isinstance(doc, dict):
+            if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
                 raise DataError(f"{path} has the wrong shape (document {doc_id!r})", RECOVER_HINT)
     return data
 
