@@ -1,4 +1,4 @@
-"""A table of bad inputs: each gets exit 2, one line naming the problem and the fix, and nothing is written."""
+"""A table of bad inputs: each gets exit 2, one line naming the problem and the fix, nothing written."""
 
 from __future__ import annotations
 

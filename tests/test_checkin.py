@@ -207,8 +207,8 @@ def test_symptom_logged_earlier_today_is_not_duplicated(run: Any, household: Any
     run("log", "symptom", "cramps", "-s", "1")
     run("checkin", "--non-interactive", "--symptom", "cramps=1", "--hours", "2")
     assert len(entries(run, "--kind", "symptom")) == 1
-    run("checkin", "--non-interactive", "--symptom", "cramps=2")
-    assert sorted(r["severity"] for r in entries(run, "--kind", "symptom")) == [1, 2]
+    run("checkin", "--non-interactive", "--symptom", "cramps=2")  # amends the adopted entry
+    assert [r["severity"] for r in entries(run, "--kind", "symptom")] == [2]
 
 
 # --- cancelling ---------------------------------------------------------------------------------

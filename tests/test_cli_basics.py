@@ -141,10 +141,10 @@ def test_weight_edits_keep_the_first_weight_right(run: Any, household: Any, home
     first = run.json("log", "weight", "80", "--at", "60 days ago")
     run("log", "weight", "71")
     stats = json.loads((home / "household.json").read_text())["stats"]
-    assert list(stats.values())[0]["first_weight"]["kg"] == 80
+    assert next(iter(stats.values()))["first_weight"]["kg"] == 80
     run("delete", first["id"][:8])
     stats = json.loads((home / "household.json").read_text())["stats"]
-    assert list(stats.values())[0]["first_weight"]["kg"] == 71
+    assert next(iter(stats.values()))["first_weight"]["kg"] == 71
 
 
 def test_terminal_escapes_in_notes_are_not_echoed_raw(run: Any, household: Any) -> None:

@@ -43,7 +43,7 @@ def test_home_is_private(logged: Path) -> None:
 
 def test_files_are_strict_json_with_a_schema_version(logged: Path) -> None:
     meta = json.loads((logged / "household.json").read_text())["meta"]
-    assert list(meta.values())[0]["schema_version"] == schema.SCHEMA_VERSION
+    assert next(iter(meta.values()))["schema_version"] == schema.SCHEMA_VERSION
     for path in month_files(logged):
         json.loads(path.read_text(), parse_constant=lambda c: pytest.fail(f"{c} in file"))
 
@@ -199,7 +199,7 @@ def test_migrations_run_in_order_after_a_backup(run: Any, logged: Path,
     assert all(r.get("migrated") for r in rows)
     assert any("before-migration-1-to-2" in p.name for p in list_backups(logged))
     meta = json.loads((logged / "household.json").read_text())["meta"]
-    assert list(meta.values())[0]["schema_version"] == 2
+    assert next(iter(meta.values()))["schema_version"] == 2
     run("history")
     assert calls == [2]  # only once
 
