@@ -92,7 +92,7 @@ class Store:
 
     def has_household(self) -> bool:
         db = self._dbs.get(self.household_path)
-        return self.household_path.exists() or bool(db and _storage(db).dirty)
+        return self.household_path.exists() or (db is not None and _storage(db).dirty)
 
     def schema_version(self) -> int:
         meta = self._db(self.household_path).table("meta").all()
@@ -223,9 +223,13 @@ class Store:
             yield from sorted(self.month_records(key), key=lambda r: r["at"], reverse=True)
 
     def insert(self, records: list[Record]) -> None:
+        """Add entries, one bulk insert per month (TinyDB copies a table on every insert)."""
         self._require_write()
+        by_month: dict[str, list[Record]] = {}
         for record in records:
-            self._db(month_file(self.home, record["day"][:7])).table(ENTRY_TABLE).insert(record)
+            by_month.setdefault(record["day"][:7], []).append(record)
+        for key, batch in by_month.items():
+            self._db(month_file(self.home, key)).table(ENTRY_TABLE).insert_multiple(batch)
 
     def delete(self, entry_id: str) -> Record:
         self._require_write()

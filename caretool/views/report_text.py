@@ -1,0 +1,352 @@
+"""The report in the terminal (Rich), the dispatch to the other formats, and the short messages
+of export, import and demo, including the import progress bar (on stderr).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from caretool.text import safe
+from caretool.views import report_md as fmt
+from caretool.views.output import emit_json, say, tell
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+FORMATS = ("text", "md", "html", "json")
+TREND_STYLE = {"new": "bold red", "worse": "red", "better": "green", "gone": "green", "unchanged": ""}
+SPARK_STYLE = {None: "dim", 0: "green", 1: "yellow", 2: "dark_orange", 3: "bold red"}
+TEXT_WIDTH = 110  # when the text report goes to a file
+
+
+def _t(value: Any, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(safe(value), style=style)
+
+
+def _table(*columns: str, **kwargs: Any) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", **kwargs)
+    for column in columns:  # as Text: a caregiver's name in a header must not be read as markup
+        table.add_column(_t(column), overflow="fold")
+    return table
+
+
+def _heading(out: Console, title: str) -> None:
+    out.print()
+    out.rule(_t(title, "bold"), align="left", style="cyan")
+
+
+def _overview(out: Console, data: dict[str, Any]) -> None:
+    o = data["overview"]
+    out.print(_t(f"Person cared for: {o['person']}"))
+    out.print(_t(f"Phase: {fmt.phase_line(o)}", "bold" if o["phase_changes"] else ""))
+    out.print(_t(f"Days checked in: {fmt.checkin_line(o)}"))
+    out.print(_t(f"Entries logged: {o['entries']}"))
+    if o["caregivers"]:
+        out.print(_t(f"Caregivers: {', '.join(o['caregivers'])}"))
+
+
+def _warnings(out: Console, data: dict[str, Any]) -> None:
+    if not data["warnings"]:
+        out.print(_t("No red-flag warnings this period.", "green"))
+        return
+    table = _table("Date", "Warning", "What to do")
+    for w in data["warnings"]:
+        emergency = w["urgency"] == "emergency"
+        what = _t(("EMERGENCY: " if emergency else "") + w["title"],
+                  "bold red" if emergency else "bold yellow")
+        what.append(safe(f"\n{w['entry']} ({w['caregiver']})"), style="dim")
+        action = _t(w["action"])
+        action.append(safe(f"\nSource: {w['source']}"), style="dim")
+        table.add_row(_t(w["day"]), what, action)
+    out.print(table)
+
+
+def _symptoms(out: Console, data: dict[str, Any]) -> None:
+    s = data["symptoms"]
+    if not s["items"]:
+        out.print(_t("No symptoms logged this period or the one before."))
+        return
+    from rich.text import Text
+
+    table = _table("Symptom", fmt.day_initials(s["days"]), "Worst", "Before", "Trend")
+    for item in s["items"]:
+        chart = Text()
+        for value in item["daily"]:
+            chart.append(fmt.SPARK.get(value, "?"), style=SPARK_STYLE.get(value, ""))
+        table.add_row(_t(item["label"]), chart, fmt.severity(item["peak"]),
+                      fmt.severity(item["previous_peak"]), _t(item["trend"], TREND_STYLE[item["trend"]]))
+    out.print(table)
+    out.print(_t(f"Chart: {fmt.SPARK_KEY}. Trend compares with {fmt.previous_title(data['period'])}.",
+                 "dim"))
+
+
+def _weight(out: Console, data: dict[str, Any]) -> None:
+    w = data["weight"]
+    if w["latest"] is None:
+        out.print(_t("No weight logged in the last month."))
+        return
+    latest = w["latest"]
+    out.print(_t(f"Latest: {latest['kg']:g} kg on {latest['day']}"
+                 + ("" if w["latest_in_period"] else " (none logged this period)")))
+    if w["values"]:
+        out.print(_t("This period: " + ", ".join(f"{v['kg']:g} kg ({v['day']})" for v in w["values"])))
+    for label, key in (("Change over the period", "period_change"),
+                       ("Change over the last month", "month_change"),
+                       ("Change since the first weight", "since_first")):
+        change = w[key]
+        style = "red" if change and change["percent"] is not None and change["percent"] <= -5 else ""
+        out.print(_t(f"{label}: {fmt.change_text(change)}", style))
+
+
+def _medications(out: Console, data: dict[str, Any]) -> None:
+    m = data["medications"]
+    if not m["available"]:
+        out.print(_t("Medication adherence is not available in this version of caretool.", "dim"))
+        return
+    if not m["items"]:
+        out.print(_t("No medications are set up. Add them with `caretool med add`."))
+        return
+    table = _table("Medication", "Scheduled", "Taken", "Skipped", "Missed", "Taken %")
+    for i in m["items"]:
+        table.add_row(_t(i["name"]), str(i["scheduled"]), str(i["taken"]), str(i["skipped"]),
+                      _t(i["missed"], "bold red" if i["missed"] else ""), fmt.percent_text(i["percent"]))
+    out.print(table)
+    for i in m["items"]:
+        if i["missed_doses"]:
+            out.print(_t(f"Missed {i['name']}: " + ", ".join(fmt.dose_time(d) for d in i["missed_doses"]),
+                         "red"))
+
+
+def _care_hours(out: Console, data: dict[str, Any]) -> None:
+    h = data["care_hours"]
+    people = h["caregivers"]
+    if not h["total"]:
+        out.print(_t("No hours of care logged this period."))
+        return
+    table = _table("Day", *[p["name"] for p in people], "All")
+    for i, day in enumerate(h["days"]):
+        night_all = sum(p["night_daily"][i] for p in people)
+        table.add_row(fmt.short_day(day),
+                      *[fmt.hours_cell(p["daily"][i], p["night_daily"][i]) for p in people],
+                      fmt.hours_cell(h["daily_totals"][i], night_all))
+    table.add_section()
+    table.add_row(_t("Total", "bold"), *[_t(fmt.hours(p["total"]), "bold") for p in people],
+                  _t(fmt.hours(h["total"]), "bold"))
+    table.add_row("of which night", *[fmt.hours(p["night"]) for p in people], fmt.hours(h["night_total"]))
+    table.add_row("Share", *[f"{p['share']:g}%" for p in people], "100%")
+    out.print(table)
+    largest = max(p["total"] for p in people)
+    bars = _table("Caregiver", "", "Hours", "Share", show_header=False)
+    for p in people:
+        bars.add_row(_t(p["name"]), _t(fmt.bar(p["total"], largest), "cyan"),
+                     f"{fmt.hours(p['total'])} h"
+                     + (f" ({fmt.hours(p['night'])} h night)" if p["night"] else ""),
+                     f"{p['share']:g}%")
+    out.print(bars)
+
+
+def _caregivers(out: Console, data: dict[str, Any]) -> None:
+    c = data["caregivers"]
+    if not c["items"]:
+        out.print(_t("No caregivers are set up."))
+        return
+    table = _table("Caregiver", "Sleep a night", "Stress (0-10)", "Breaks", "Burnout risk")
+    why = []
+    for item in c["items"]:
+        level, reasons = fmt.burnout_text(item, c["burnout_available"])
+        style = {"high": "bold red", "elevated": "yellow"}.get(level.split(" ")[0], "")
+        table.add_row(_t(item["name"]), fmt.sleep_text(item), fmt.stress_text(item), fmt.breaks_text(item),
+                      _t(level, style))
+        if item["burnout"] and item["burnout"]["reasons"]:
+            why.append((item["name"], item["burnout"]["reasons"]))
+    out.print(table)
+    from rich.table import Table
+
+    for name, reasons in why:
+        out.print(_t(f"Main reasons for {name}:", "bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=3, justify="right")
+        grid.add_column()
+        for r in reasons:
+            grid.add_row("-", _t(r["reason"] or r["factor"]))
+        out.print(grid)
+
+
+def _notes(out: Console, data: dict[str, Any]) -> None:
+    if not data["notes"]:
+        out.print(_t("No notes this period."))
+    for n in data["notes"]:
+        line = _t(f"{n['day']} ", "bold")
+        line.append(safe(f"({n['caregiver']}) "), style="dim")
+        line.append(safe(n["text"]))
+        out.print(line)
+
+
+def _questions(out: Console, data: dict[str, Any]) -> None:
+    if not data["questions"]:
+        out.print(_t("No questions this time."))
+    for q in data["questions"]:
+        line = _t(f"☐ {q['text']} ")
+        line.append(safe(f"({q['why']})"), style="dim")
+        out.print(line)
+
+
+SECTIONS = (
+    ("Overview", _overview),
+    ("Warnings", _warnings),
+    ("Symptoms", _symptoms),
+    ("Weight", _weight),
+    ("Medications", _medications),
+    ("Care hours", _care_hours),
+    ("Caregivers", _caregivers),
+    ("Notes", _notes),
+    ("Questions for the care team", _questions),
+)
+
+
+def render_text(data: dict[str, Any], out: Console) -> None:
+    period = data["period"]
+    out.print(_t(f"Care report for {data['overview']['person']}", "bold"))
+    out.print(_t(f"{fmt.period_title(period)}. Compared with the {period['days']} days before "
+                 f"({fmt.previous_title(period)})."))
+    for title, section in SECTIONS:
+        _heading(out, title)
+        section(out, data)
+    out.print()
+    out.print(_t("General information, not medical advice. Follow the advice of your care team.", "dim"))
+
+
+def as_string(data: dict[str, Any], form: str) -> str:
+    """The report in one format, as the text that goes into a file."""
+    if form == "md":
+        return safe(fmt.render(data))
+    if form == "html":
+        from caretool.views import report_html
+
+        return report_html.render(data)
+    if form == "json":
+        import json
+
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    render_text(data, Console(file=buffer, width=TEXT_WIDTH, no_color=True, color_system=None,
+                              highlight=False, emoji=False, soft_wrap=False))
+    return buffer.getvalue()
+
+
+def show(data: dict[str, Any], form: str) -> None:
+    """The report on stdout."""
+    if form == "json":
+        emit_json(data)
+    elif form == "text":
+        from caretool.views.output import console
+
+        render_text(data, console())
+    else:
+        sys.stdout.write(as_string(data, form))
+
+
+def written(path: Path, what: str) -> None:
+    tell(f"Wrote the {what} to {path}")
+
+
+# --- export, import, demo -----------------------------------------------------------------
+def exported(info: dict[str, Any], *, as_json: bool) -> None:
+    if info.get("path") is None:
+        return  # the export itself went to stdout
+    if as_json:
+        emit_json(info)
+    else:
+        tell(f"Exported {info['records']} entries ({info['format']}) to {info['path']}")
+
+
+def imported(result: dict[str, Any], *, as_json: bool) -> None:
+    if as_json:
+        emit_json(result)
+        return
+    say(f"Imported {result['added']} entries; skipped {result['skipped']} already here.")
+    if result["caregivers_added"]:
+        say("Added caregivers: " + ", ".join(result["caregivers_added"]))
+    if result["medications_added"]:
+        say("Added medications: " + ", ".join(result["medications_added"]))
+    if result["household_created"]:
+        say(f"Set up the household for {result['person']} from the file.")
+    if result["backup"]:
+        tell(f"A backup from before the import is in {result['backup']}")
+        tell(f"To undo the import: caretool backup --restore {Path(result['backup']).name}")
+
+
+@contextmanager
+def progress(total: int, label: str, *, minimum: int = 2000) -> Iterator[Any]:
+    """A progress bar on stderr for `total` steps; a no-op callback for small jobs.
+
+    Yields advance(n) to call as work is done.
+    """
+    if total < minimum:
+        yield lambda n=1: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from caretool.views.output import console
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n=1: bar.advance(task, n)
+
+
+def demo(info: Any, *, as_json: bool) -> None:
+    """The demo: where the sample is, today's status, last week's report, what to try next."""
+    from caretool.views import today as today_view
+    from caretool.views.output import console
+
+    tell(f"Built a sample household in {info.home} (six weeks of made-up entries).")
+    tell("Nothing in your own data folder was touched.")
+    if as_json:
+        emit_json({"home": str(info.home), "sample": info.summary, "today": info.today,
+                   "report": info.report})
+        return
+    out = console()
+    out.rule(_t("Today", "bold magenta"), style="magenta")
+    today_view.show(info.today, as_json=False)
+    out.print()
+    out.rule(_t("Last week's report", "bold magenta"), style="magenta")
+    show(info.report, "text")
+    _demo_next(info.home)
+
+
+def _demo_next(home: Path) -> None:
+    quoted = _shell_quote(str(home))
+    lines = [
+        "",
+        "Explore the sample household (it is yours to change or delete):",
+        f"  CARETOOL_HOME={quoted} caretool history",
+        f"  CARETOOL_HOME={quoted} caretool report --format html --output week.html",
+        f"  CARETOOL_HOME={quoted} caretool burnout",
+        f"  CARETOOL_HOME={quoted} caretool med adherence",
+        f"  CARETOOL_HOME={quoted} caretool checkin",
+        f"When you are done: rm -r {quoted}",
+        "Start your own household with `caretool init`.",
+    ]
+    for line in lines:
+        say(line)
+
+
+def _shell_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
