@@ -1,0 +1,131 @@
+"""Time whole caretool processes on an empty home and on a five-year home, against floors.
+
+    python bench/run.py            # prints a table and writes bench/results.json
+    python bench/run.py --quick    # a tiny household and few runs (what the test suite uses)
+
+Figures are medians of several runs after a warm-up, taken round-robin in one run of this
+script, and reported as ratios: the machines are shared and noisy, ratios survive that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import Case, medians
+
+BENCH = Path(__file__).resolve().parent
+PY = sys.executable
+CARETOOL = [PY, "-m", "caretool"]
+NOW = "2026-11-20T21:00:00+00:00"  # pinned so every run sees the same "today"
+WEEK = "2026-W46"
+
+DAILY = {
+    "log": ["log", "hours", "2"],
+    "checkin": ["checkin", "--non-interactive", "--symptom", "cramps=1", "--hours", "3",
+                "--sleep", "6", "--stress", "5", "--no-break", "--note", "bench"],
+    "med due": ["med", "due"],
+    "burnout": ["burnout"],
+    "history": ["history", "--limit", "20"],
+}
+WEEKLY = {"report": ["report", "--week", WEEK, "--format", "json"]}
+UNDONE = {"log", "checkin"}  # undone after each timed run so every run does the same work
+
+
+def make_home(folder: Path, years: float, caregivers: int) -> None:
+    cmd = [PY, str(BENCH / "make_household.py"), "--years", str(years), "--caregivers",
+           str(caregivers), "--out", str(folder)]
+    subprocess.run(cmd, check=True, env={**os.environ, "CARETOOL_NOW": NOW})
+
+
+def make_empty_home(folder: Path, caregivers: int) -> None:
+    cmd = [PY, str(BENCH / "make_household.py"), "--years", "0", "--caregivers", str(caregivers),
+           "--out", str(folder)]
+    subprocess.run(cmd, check=True, env={**os.environ, "CARETOOL_NOW": NOW})
+
+
+def cases_for(label: str, home: Path, caregiver: str) -> dict[str, Case]:
+    env = {"CARETOOL_HOME": str(home), "CARETOOL_NOW": NOW}
+    found = {}
+    for name, args in {**DAILY, **WEEKLY}.items():
+        args = [*args, "--caregiver", caregiver] if name in ("log", "checkin") else args
+        after = [*CARETOOL, "undo"] if name in UNDONE else None
+        found[f"{name} [{label}]"] = Case([*CARETOOL, *args], env, after)
+    found[f"export [{label}]"] = Case([*CARETOOL, "export", "--format", "json", "--output",
+                                       str(home.parent / f"{label}-export.json")], env)
+    found[f"json.load [{label}]"] = Case([PY, "-c", (
+        "import json,glob,sys;[json.load(open(f,encoding='utf-8')) for f in "
+        "sorted(glob.glob(sys.argv[1]+'/entries/*.json'))+[sys.argv[1]+'/household.json']]"),
+        str(home)])
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--years", type=float, default=5)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--quick", action="store_true", help="tiny household, 2 runs")
+    parser.add_argument("--out", default=str(BENCH / "results.json"))
+    args = parser.parse_args()
+    warmup = 1
+    if args.quick:  # keeps the scripts working in the test suite; the figures mean nothing
+        args.years, args.runs, warmup = 0.05, 1, 0
+
+    work = Path(tempfile.mkdtemp(prefix="caretool-bench-"))
+    try:
+        empty, full = work / "empty", work / "full"
+        make_empty_home(empty, 3)
+        make_home(full, args.years, 3)
+        caregiver = json.loads(subprocess.run(
+            [*CARETOOL, "--json", "caregiver", "list"], capture_output=True, text=True, check=True,
+            env={**os.environ, "CARETOOL_HOME": str(full)}).stdout)[0]["name"]
+        cases = {
+            "python -c pass": Case([PY, "-c", "pass"]),
+            "floor app": Case([PY, str(BENCH / "floor_app.py")]),
+            "floor app --help": Case([PY, str(BENCH / "floor_app.py"), "--help"]),
+            "caretool --help": Case([*CARETOOL, "--help"], {"CARETOOL_HOME": str(empty)}),
+            **cases_for("empty", empty, caregiver),
+            **cases_for("5y", full, caregiver),
+        }
+        times = medians(cases, args.runs, warmup)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    checks = []
+
+    def ratio(name: str, num: str, den: str, target: float) -> None:
+        value = times[num] / times[den]
+        checks.append({"check": name, "ratio": round(value, 2), "target": target,
+                       "ok": value <= target})
+
+    for name in DAILY:
+        ratio(f"{name}: 5-year home / empty home", f"{name} [5y]", f"{name} [empty]", 1.2)
+    ratio("report (one week): 5-year / empty", "report [5y]", "report [empty]", 1.3)
+    ratio("caretool --help / floor app --help", "caretool --help", "floor app --help", 1.3)
+    ratio("log on empty home / floor app command", "log [empty]", "floor app", 1.4)
+    ratio("export 5-year home / json.load of its files", "export [5y]", "json.load [5y]", 3.0)
+
+    width = max(len(k) for k in times)
+    print(f"{'command':<{width}}  median ms")
+    for name, value in times.items():
+        print(f"{name:<{width}}  {value * 1000:9.1f}")
+    print()
+    print(f"{'check':<48} {'ratio':>6} {'target':>7}  ok")
+    for c in checks:
+        print(f"{c['check']:<48} {c['ratio']:>6.2f} {c['target']:>7.2f}  {'yes' if c['ok'] else 'NO'}")
+    Path(args.out).write_text(json.dumps({
+        "years": args.years, "runs": args.runs, "python": sys.version.split()[0],
+        "medians_ms": {k: round(v * 1000, 1) for k, v in times.items()}, "checks": checks,
+    }, indent=2) + "\n")
+    print(f"\nwrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
