@@ -70,3 +70,9 @@ def parse_number(
             f"{what} {raw} is out of range", hint or f"type a number from {low:g} to {high:g}"
         )
     return value + 0.0  # turns -0.0 into 0.0
+
+
+def width(text: str) -> int:
+    """Columns a string takes in a terminal: Korean, CJK and most emoji take two."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)

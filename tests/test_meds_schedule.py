@@ -256,3 +256,16 @@ def test_describe_unusual_rules_still_says_something() -> None:
     text = "RRULE:FREQ=MONTHLY;BYDAY=1MO;BYHOUR=8;BYMINUTE=0\nEXDATE:20260202T080000"
     words = schedule.describe(text)
     assert "BYDAY=1MO" in words and "except 1 dose" in words
+
+
+@pytest.mark.parametrize("key", sorted(PRESETS))
+def test_skipping_ahead_years_later_gives_the_same_doses(key: str) -> None:
+    """Expanding from a later anchor (for speed) must not add, drop or move a dose."""
+    start = date(2021, 3, 1)
+    text = schedule.dump(PRESETS[key].rules())
+    full = schedule._ruleset(text, start)
+    for offset in (0, 13, 27, 28, 29, 56, 400, 1500, 1826):
+        lo = start + timedelta(days=offset)
+        hi = lo + timedelta(days=30)
+        expected = full.between(datetime.combine(lo, time()), datetime.combine(hi, time.max), inc=True)
+        assert Schedule(text, start).occurrences(lo, hi) == list(expected), (key, offset)

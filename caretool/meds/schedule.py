@@ -181,14 +181,30 @@ def _anchor(start: date, from_day: int) -> datetime:
     return datetime.combine(start + timedelta(days=from_day - 1), time())
 
 
+def _skip_ahead(rule: Rule, anchor: datetime, near: date | None) -> datetime:
+    """A later anchor in phase with the rule, so expanding years of a daily rule is quick.
+
+    dateutil walks from DTSTART on every query; a DAILY or WEEKLY rule without COUNT repeats
+    every INTERVAL days (or weeks), so moving DTSTART by whole periods keeps every dose.
+    """
+    if near is None:
+        return anchor
+    parts = rule.parts()
+    step = {"DAILY": 1, "WEEKLY": 7}.get(parts.get("FREQ", ""), 0)
+    if not step or "COUNT" in parts or "BYSETPOS" in parts:
+        return anchor
+    period = step * int(parts.get("INTERVAL", "1") or 1)
+    periods = (near - anchor.date()).days // period - 1
+    return anchor + timedelta(days=periods * period) if periods > 0 else anchor
+
+
 @lru_cache(maxsize=256)
-def _ruleset(text: str, start: date) -> rruleset:
+def _ruleset(text: str, start: date, near: date | None = None) -> rruleset:
     out = rruleset()
     for rule in parse(text):
-        if rule.kind == "RRULE":
-            out.rrule(_rrule(rule.value, _anchor(start, rule.from_day)))
-        elif rule.kind == "EXRULE":
-            out.exrule(_rrule(rule.value, _anchor(start, rule.from_day)))
+        if rule.kind in ("RRULE", "EXRULE"):
+            anchor = _skip_ahead(rule, _anchor(start, rule.from_day), near)
+            (out.rrule if rule.kind == "RRULE" else out.exrule)(_rrule(rule.value, anchor))
         else:
             for moment in _moments(rule.value):
                 (out.rdate if rule.kind == "RDATE" else out.exdate)(moment)
@@ -215,7 +231,7 @@ class Schedule:
             hi = min(hi, self.end)
         if not self.rules or lo > hi:
             return []
-        found = _ruleset(self.rules, self.start).between(
+        found = _ruleset(self.rules, self.start, lo).between(
             datetime.combine(lo, time()), datetime.combine(hi, time.max), inc=True)
         return list(found)
 

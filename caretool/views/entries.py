@@ -46,21 +46,18 @@ def table(rows: list[dict[str, Any]], household: Household, *, as_json: bool) ->
     if not rows:
         tell("No entries match. Log one with `caretool log ...` or `caretool checkin`.")
         return
-    from rich.table import Table
-    from rich.text import Text
+    # Plain aligned columns: a history list is read every day, and Rich costs start-up time.
+    from caretool.text import safe, width
 
-    from caretool.text import safe
-    from caretool.views.output import console
-
-    grid = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("id", "when", "kind", "who", "what"):
-        grid.add_column(column, overflow="fold")
+    cells = [("id", "when", "kind", "who", "what")]
     for r in rows:
         flag = " (!)" if r.get("warnings") else ""
-        grid.add_row(r["id"][:7], _when(r), r["kind"],
-                     Text(safe(household.caregiver_name(r.get("caregiver")))),
-                     Text(safe(describe(r)) + flag))
-    console().print(grid)
+        cells.append((r["id"][:7], _when(r), r["kind"], safe(household.caregiver_name(r.get("caregiver"))),
+                      safe(describe(r)) + flag))
+    widths = [max(width(row[i]) for row in cells) for i in range(4)]
+    for row in cells:
+        say("  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row[:4], widths, strict=True))
+            + "  " + row[4])
 
 
 def catalogue(*, as_json: bool) -> None:
