@@ -118,8 +118,9 @@ def make_entry(
     record = entry.to_record()
     if kind == "hours":
         check_hours(store, household, record)
-    ctx = red_flag_context(store, household, entry.day)
-    entry.warnings = [w.to_dict() for w in redflags.evaluate(record, ctx)]
+    if kind in redflags.KINDS_CHECKED:  # other kinds never trigger a rule: read nothing more
+        ctx = red_flag_context(store, household, entry.day)
+        entry.warnings = [w.to_dict() for w in redflags.evaluate(record, ctx)]
     return entry
 
 

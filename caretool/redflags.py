@@ -19,6 +19,7 @@ CALL_EMERGENCY = "Call emergency services now if it does not clear or breathing 
 MONTH_LOSS_PCT = 5.0
 TOTAL_LOSS_PCT = 10.0
 MONTH_DAYS = 31
+KINDS_CHECKED = ("symptom", "weight")  # the only entry kinds any rule looks at
 
 
 @dataclass

@@ -115,9 +115,26 @@ def test_other_symptom_is_described(run: Any, household: Any) -> None:
 
 def test_unknown_symptom_in_the_list_is_skipped(run: Any, household: Any) -> None:
     household()
-    result = run("checkin", input=lines("y", "cramps, nosuch", "1", "", "", "", ""))
+    result = run("checkin", input=lines("y", "cramps, nosuch", "1", "", "", "", "", ""))
     assert "skipped 'nosuch'" in result.stderr
     assert severities(entries(run)) == {"cramps": 1}
+
+
+def test_a_mistyped_symptom_can_be_typed_again(run: Any, household: Any) -> None:
+    household()
+    result = run("checkin", input=lines("y", "chokng", "choking", "2", "", "", "", ""))
+    assert "did you mean choking" in result.stderr
+    assert severities(entries(run)) == {"choking": 2}
+
+
+def test_bad_answers_are_asked_again_not_lost(run: Any, household: Any) -> None:
+    household()
+    answers = lines("n", "30", "3", "99", "2", "", "y", "6", "", "n", "", "")
+    result = run("checkin", input=answers)
+    assert "Please try again" in result.stderr
+    stored = {r["kind"]: r for r in entries(run)}
+    assert stored["hours"]["hours"] == 3 and stored["hours"]["task"] == "feeding"
+    assert stored["wellbeing"]["sleep_hours"] == 6
 
 
 def test_symptom_picked_by_number(run: Any, household: Any) -> None:

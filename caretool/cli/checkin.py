@@ -88,6 +88,34 @@ def _ask(text: str, default: Any = "", **kw: Any) -> str:
     return str(typer.prompt(text, default=default, show_default=default != "", err=True, **kw))
 
 
+def _checked(text: str, default: Any, check: Any) -> str:
+    """Ask until `check(answer)` accepts it (Enter on an empty default skips), so a typo never
+    throws away the answers already given."""
+    from caretool.errors import CaretoolError
+    from caretool.views.checkin import say_err
+
+    while True:
+        answer = _ask(text, default).strip()
+        if not answer:
+            return answer
+        try:
+            result = check(answer)
+            return result if isinstance(result, str) else answer  # a task number becomes its name
+        except CaretoolError as exc:
+            say_err(f"  {exc.message} ({exc.hint}). Please try again.")
+
+
+def _task(answer: str) -> str:
+    from caretool.errors import BadInput
+    from caretool.records import TASKS
+
+    if answer.isascii() and answer.isdigit() and 0 < int(answer) <= len(TASKS):
+        return TASKS[int(answer) - 1]
+    if answer.lower() not in TASKS:
+        raise BadInput(f"unknown task {answer!r}", "type a name or number from the list")
+    return answer.lower()
+
+
 def _yes(text: str, default: bool) -> bool:
     return typer.confirm(text, default=default, err=True)
 
@@ -127,8 +155,15 @@ def _interview(store: Any, plan: "Plan") -> "Plan | None":
                 slug = (listed[int(part) - 1].slug if _whole(part) and 0 < int(part) <= len(listed)
                         else symptoms.find(part).slug)
             except CaretoolError as exc:
-                view.say_err(f"  skipped {part!r}: {exc.message}")
-                continue
+                view.say_err(f"  skipped {part!r}: {exc.message} ({exc.hint})")
+                again = _ask(f"  Type it again, or Enter to leave {part!r} out", "").strip()
+                if not again:
+                    continue
+                try:
+                    slug = symptoms.find(again).slug
+                except CaretoolError:
+                    view.say_err(f"  left out {again!r}")
+                    continue
             if slug == "other":
                 plan.describe_other = _ask("  Describe it")
             plan.symptoms[slug] = _severity(f"  {symptoms.label(slug)}", 1)
@@ -143,15 +178,24 @@ def _interview(store: Any, plan: "Plan") -> "Plan | None":
             plan.skipped.append((dose["name"], _ask("  Why was it skipped?", "not given")))
 
     old_hours = before.hours or {}
-    hours = _ask("Hours of care you gave today (Enter to skip)", old_hours.get("hours", "")).strip()
+    from caretool.records import TASKS
+    from caretool.text import parse_number
+
+    def hours_ok(text: str) -> float:
+        value = parse_number(text, what="hours", low=0, high=24, hint="type hours such as 2.5")
+        return value if value > 0 else parse_number("-1", what="hours", low=0, high=24,
+                                                     hint="type more than 0, or Enter to skip")
+
+    hours = _checked("Hours of care you gave today (Enter to skip)", old_hours.get("hours", ""), hours_ok)
     if hours:
         plan.hours = hours
-        plan.task = _ask("Main task (personal-care, feeding, medical, mobility, night-care, household, "
-                         "transport, supervision, admin, other)", old_hours.get("task", "other"))
+        listing = ", ".join(f"{i}. {t}" for i, t in enumerate(TASKS, 1))
+        plan.task = _checked(f"Main task ({listing})", old_hours.get("task", "other"), _task) or "other"
         plan.night = plan.task == "night-care" or _yes("Any of it at night?", bool(old_hours.get("night")))
 
     old = before.wellbeing or {}
-    sleep = _ask("How many hours did you sleep last night? (Enter to skip)", old.get("sleep_hours", ""))
+    sleep = _checked("How many hours did you sleep last night? (Enter to skip)", old.get("sleep_hours", ""),
+                     lambda t: parse_number(t, what="sleep", low=0, high=24, hint="type hours such as 6.5"))
     if sleep.strip():
         plan.sleep = sleep
         plan.stress = str(_number("Your stress today, 0 (calm) to 10 (worst)", 0, 10, old.get("stress", 5)))
@@ -173,7 +217,7 @@ def _maybe_selfcheck(
         return None
     if not selfcheck.selfcheck_due(store, household, caregiver_id, plan.day):
         return None
-    if not _yes("It has been a week since your last self-check (8 short questions). Take it now?", False):
+    if not _yes("A short weekly self-check about how you are doing (8 questions). Take it now?", False):
         return None
     from caretool.views import checkin as view
 

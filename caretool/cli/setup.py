@@ -64,15 +64,30 @@ def _ask(answers: "InitAnswers", existing: "Household | None") -> "InitAnswers":
 
     person = existing.person if existing else {}
 
-    def ask(text: str, current: str | None) -> str | None:
-        value = typer.prompt(text, default=current or "", show_default=bool(current), err=True)
-        return value.strip() or None
+    def ask(text: str, current: str | None, *, is_date: bool = False) -> str | None:
+        from caretool import dates
+        from caretool.errors import CaretoolError
+
+        while True:  # a typo is asked again rather than failing after the last question
+            value = typer.prompt(text, default=current or "", show_default=bool(current), err=True)
+            value = value.strip()
+            if not value or not is_date:
+                return value or None
+            try:
+                day = dates.parse_day(value)
+                if day <= dates.today():
+                    return day.isoformat()
+                typer.echo(f"  {day} is in the future. Please try again.", err=True)
+            except CaretoolError as exc:
+                typer.echo(f"  {exc.message} ({exc.hint}). Please try again.", err=True)
 
     name = ask("Name of the person you care for", answers.person or person.get("name"))
-    born = ask("Their date of birth (YYYY-MM-DD, Enter to skip)", answers.born or person.get("born"))
-    onset = ask("When did the first symptoms begin (YYYY-MM-DD)", answers.onset or person.get("onset"))
+    born = ask("Their date of birth (YYYY-MM-DD, Enter to skip)", answers.born or person.get("born"),
+               is_date=True)
+    onset = ask("When did the first symptoms begin (YYYY-MM-DD)", answers.onset or person.get("onset"),
+                is_date=True)
     diagnosed = ask("Date of the diagnosis (YYYY-MM-DD, Enter to skip)",
-                    answers.diagnosed or person.get("diagnosed"))
+                    answers.diagnosed or person.get("diagnosed"), is_date=True)
     carers = list(answers.caregivers)
     known = [c.name for c in existing.active_caregivers] if existing else []
     if not carers:

@@ -329,18 +329,31 @@ def demo(info: Any, *, as_json: bool) -> None:
     _demo_next(info.home)
 
 
+def _command_name() -> str:
+    """`caretool` when the shell finds this one by that name, else the path that was run."""
+    import shutil
+    import sys
+
+    here = Path(sys.argv[0]).resolve() if sys.argv and sys.argv[0] else None
+    found = shutil.which("caretool")
+    if here is None or here.name != "caretool" or (found and Path(found).resolve() == here):
+        return "caretool"
+    return _shell_quote(str(here))
+
+
 def _demo_next(home: Path) -> None:
     quoted = _shell_quote(str(home))
+    ct = _command_name()
     lines = [
         "",
         "Explore the sample household (it is yours to change or delete):",
-        f"  CARETOOL_HOME={quoted} caretool history",
-        f"  CARETOOL_HOME={quoted} caretool report --format html --output week.html",
-        f"  CARETOOL_HOME={quoted} caretool burnout",
-        f"  CARETOOL_HOME={quoted} caretool med adherence",
-        f"  CARETOOL_HOME={quoted} caretool checkin",
+        f"  CARETOOL_HOME={quoted} {ct} history",
+        f"  CARETOOL_HOME={quoted} {ct} report --format html --output week.html",
+        f"  CARETOOL_HOME={quoted} {ct} burnout",
+        f"  CARETOOL_HOME={quoted} {ct} med adherence",
+        f"  CARETOOL_HOME={quoted} {ct} checkin",
         f"When you are done: rm -r {quoted}",
-        "Start your own household with `caretool init`.",
+        f"Start your own household with `{ct} init`.",
     ]
     for line in lines:
         say(line)
