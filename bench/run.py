@@ -70,7 +70,7 @@ def cases_for(label: str, home: Path, caregiver: str) -> dict[str, Case]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--years", type=float, default=5)
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--quick", action="store_true", help="tiny household, 2 runs")
     parser.add_argument("--out", default=str(BENCH / "results.json"))
     args = parser.parse_args()
