@@ -9,7 +9,7 @@ from typing import Any
 from caretool import dates, journal, redflags, symptoms
 from caretool.errors import BadInput
 from caretool.household import Household
-from caretool.records import Entry, validate
+from caretool.records import Entry
 
 Record = dict[str, Any]
 # A past day's check-in is filed in the evening, when check-ins usually happen.
@@ -126,14 +126,12 @@ def _same(old: Record | None, new: Entry) -> bool:
 
 def _replace(store: journal.StoreLike, change: journal.Change, old: Record | None,
              new: Entry) -> Record:
-    """Store `new`, taking the place of `old` when this amends an earlier check-in."""
+    """Store `new`, taking the place of `old` (same id) when this amends an earlier check-in."""
+    record = new.to_record()
     if old is None:
-        record = new.to_record()
         store.insert([record])
         change.inserted(record)
         return record
-    new.id, new.created = old["id"], old.get("created", new.created)
-    record = new.to_record()
     store.update(record)
     change.updated(old, record)
     return record
@@ -166,9 +164,9 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
     before = existing(store, plan.day, cid)
     name = who.name if who else None
 
-    def entry(kind: str, fields: dict[str, Any]) -> Entry:
+    def entry(kind: str, fields: dict[str, Any], old: Record | None = None) -> Entry:
         return journal.make_entry(store, household, kind, fields, caregiver=name,
-                                  source="checkin", moment=when)
+                                  source="checkin", moment=when, replaces=old)
 
     planned: list[tuple[Record | None, Entry]] = []
     adopted: list[Record] = []
@@ -179,16 +177,11 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
             continue
         fields = {"name": slug, "severity": severity,
                   "describe": plan.describe_other if slug == "other" else ""}
-        planned.append((before.symptoms.get(slug), entry("symptom", fields)))
+        planned.append((before.symptoms.get(slug), entry("symptom", fields, before.symptoms.get(slug))))
     if plan.hours is not None:
         task = plan.task or (before.hours or {}).get("task") or "other"
-        hours_entry = Entry("hours", when, validate("hours", {
-            "hours": plan.hours, "task": task, "night": plan.night}), caregiver=cid,
-            source="checkin")
-        if before.hours:
-            hours_entry.id = before.hours["id"]
-        journal.check_hours(store, household, hours_entry.to_record())
-        planned.append((before.hours, hours_entry))
+        fields = {"hours": plan.hours, "task": task, "night": plan.night}
+        planned.append((before.hours, entry("hours", fields, before.hours)))
     if plan.sleep is not None or plan.stress is not None or plan.took_break is not None:
         old = before.wellbeing or {}
         fields = {
@@ -202,21 +195,20 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
             verb = "is" if len(missing) == 1 else "are"
             raise BadInput(f"how you are doing needs both sleep and stress; {' and '.join(missing)} "
                            f"{verb} missing", "add --sleep HOURS --stress 0-10")
-        planned.append((before.wellbeing, entry("wellbeing", fields)))
+        planned.append((before.wellbeing, entry("wellbeing", fields, before.wellbeing)))
     if plan.note:
-        planned.append((before.note, entry("note", {"text": plan.note})))
+        planned.append((before.note, entry("note", {"text": plan.note}, before.note)))
     if plan.selfcheck is not None:
         planned.append((None, entry("selfcheck", {"answers": plan.selfcheck})))
     if plan.took or plan.skipped:
         from caretool.meds import service as meds
 
-        for med in plan.took:
-            planned.append((None, meds.record_dose(store, household, med, "taken", at=None,
-                                                   for_time=None, caregiver=name, source="checkin")))
-        for med, reason in plan.skipped:
-            planned.append((None, meds.record_dose(store, household, med, "skipped", at=None,
-                                                   for_time=None, reason=reason, caregiver=name,
-                                                   source="checkin")))
+        doses = [(med, "taken", "") for med in plan.took] + [(m, "skipped", r) for m, r in plan.skipped]
+        pending: list[Entry] = []  # so two answers about one medicine fill two scheduled doses
+        for med, status, reason in doses:
+            pending.append(meds.record_dose(store, household, med, status, reason=reason,
+                                            caregiver=name, source="checkin", pending=pending))
+        planned += [(None, dose) for dose in pending]
     _cross_check(store, household, plan.day, [new for _, new in planned])
     if not planned and not adopted and before.empty:
         raise BadInput("nothing to record", "answer at least one question, or add flags such as "
@@ -227,9 +219,6 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
         change.updated(record, {**record, "source": "checkin"})
     unchanged = [*adopted, *(old for old, new in planned if old is not None and _same(old, new))]
     stored = [_replace(store, change, old, new) for old, new in planned if not _same(old, new)]
-    for record in stored:
-        if journal.note_weight(household, record):
-            store.save_household(household.to_tables())
     if change.steps:
         change.save(store)
     warnings = [{"day": r["day"], **w} for r in stored for w in r.get("warnings", [])]

@@ -108,13 +108,19 @@ def red_flag_context(store: StoreLike, household: Household, day: date) -> redfl
 def make_entry(
     store: StoreLike, household: Household, kind: str, fields: dict[str, Any], *,
     at: str | None = None, caregiver: str | None = None, source: str = "log",
-    moment: datetime | None = None,
+    moment: datetime | None = None, replaces: Record | None = None,
 ) -> Entry:
-    """A validated entry with its red-flag warnings, not yet stored."""
+    """A validated entry with its red-flag warnings, not yet stored.
+
+    `replaces` is the stored entry this one will take the place of (same id and creation
+    time), so the checks do not count the old one twice (e.g. a day's hours).
+    """
     who = household.resolve_caregiver(caregiver)
     when = moment or resolve_moment(household, at)
     entry = Entry(kind=kind, at=when, fields=validate(kind, fields),
                   caregiver=who.id if who else None, source=source)
+    if replaces is not None:
+        entry.id, entry.created = replaces["id"], replaces.get("created", entry.created)
     record = entry.to_record()
     if kind == "hours":
         check_hours(store, household, record)

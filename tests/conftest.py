@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,20 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 # Typer rebuilds the whole command tree on every invoke (~60 ms); the tree never changes here.
 typer.testing._get_command = functools.cache(typer.testing._get_command)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]:
+    """Pin caretool's clock and the time zone: clock("2026-11-20T21:00:00+00:00", tz="UTC")."""
+
+    def pin(now: str, tz: str = "UTC") -> None:
+        monkeypatch.setenv("TZ", tz)
+        time.tzset()
+        monkeypatch.setenv("CARETOOL_NOW", now)
+
+    yield pin
+    monkeypatch.undo()
+    time.tzset()
 
 
 class Run:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,13 +25,8 @@ TRICKY_NOTE = "Walked to the <b>park</b> [see](http://example.com/x) & back <img
 
 
 @pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    monkeypatch.setenv("CARETOOL_NOW", NOW)
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def utc(clock: Callable[..., None]) -> None:
+    clock(NOW)
 
 
 def at(day: str, hhmm: str = "20:00") -> datetime:

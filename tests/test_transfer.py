@@ -6,8 +6,7 @@ import csv
 import io
 import json
 import stat
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,13 +20,8 @@ NOW = "2026-11-20T21:00:00+00:00"
 
 
 @pytest.fixture(autouse=True)
-def pinned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    monkeypatch.setenv("CARETOOL_NOW", NOW)
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def pinned(clock: Callable[..., None]) -> None:
+    clock(NOW)
 
 
 def make_sample(home: Path, days: int = 14, per_day: int = 12) -> None:

@@ -39,6 +39,11 @@ from caretool.redflags import MONTH_DAYS
 
 Record = dict[str, Any]
 
+SECTION_TITLES = (
+    "Overview", "Warnings", "Symptoms", "Weight", "Medications", "Care hours", "Caregivers",
+    "Notes", "Questions for the care team",
+)
+
 FORMAT = "caretool-report"
 VERSION = 1
 MEAN_STEP = 0.5

@@ -10,6 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
+from caretool.report.build import SECTION_TITLES
 from caretool.symptoms import SEVERITY_WORDS
 
 SPARK = {None: "·", 0: "▁", 1: "▃", 2: "▅", 3: "█"}
@@ -261,17 +262,10 @@ def _questions(data: dict[str, Any]) -> list[str]:
     return [f"- [ ] {esc(q['text'])} *({esc(q['why'])})*" for q in data["questions"]]
 
 
-SECTIONS = (
-    ("Overview", _overview),
-    ("Warnings", _warnings),
-    ("Symptoms", _symptoms),
-    ("Weight", _weight),
-    ("Medications", _medications),
-    ("Care hours", _care_hours),
-    ("Caregivers", _caregivers),
-    ("Notes", _notes),
-    ("Questions for the care team", _questions),
-)
+# The titles and their order live in caretool.report.build, shared by every format.
+SECTIONS = tuple(zip(SECTION_TITLES, (
+    _overview, _warnings, _symptoms, _weight, _medications, _care_hours, _caregivers, _notes,
+    _questions), strict=True))
 
 
 def render(data: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from caretool.report.build import SECTION_TITLES
 from caretool.text import safe
 from caretool.views import report_md as fmt
 from caretool.views.output import emit_json, say, tell
@@ -201,17 +202,10 @@ def _questions(out: Console, data: dict[str, Any]) -> None:
         out.print(line)
 
 
-SECTIONS = (
-    ("Overview", _overview),
-    ("Warnings", _warnings),
-    ("Symptoms", _symptoms),
-    ("Weight", _weight),
-    ("Medications", _medications),
-    ("Care hours", _care_hours),
-    ("Caregivers", _caregivers),
-    ("Notes", _notes),
-    ("Questions for the care team", _questions),
-)
+# The titles and their order live in caretool.report.build, shared by every format.
+SECTIONS = tuple(zip(SECTION_TITLES, (
+    _overview, _warnings, _symptoms, _weight, _medications, _care_hours, _caregivers, _notes,
+    _questions), strict=True))
 
 
 def render_text(data: dict[str, Any], out: Console) -> None:
