@@ -494,3 +494,14 @@ def test_non_interactive_needs_a_caregiver_when_there_are_several(run: Any, hous
     result = run("checkin", "--non-interactive", "--hours", "2", code=2)
     assert "several caregivers" in result.stderr
     assert entries(run) == []
+
+
+def test_one_dose_cannot_be_given_twice_in_one_check_in(run: Any, household: Any, clock: Any) -> None:
+    clock("2026-11-20T21:00:00+00:00")
+    household()
+    run("med", "add", "riluzole", "--preset", "riluzole", "--start", "2026-11-19")
+    err = run("checkin", "--non-interactive", "--took", "riluzole", "--took", "riluzole", code=2).stderr
+    assert "already given" in err
+    assert entries(run, "--kind", "dose") == []
+    run("checkin", "--non-interactive", "--took", "riluzole")
+    assert [r["status"] for r in entries(run, "--kind", "dose")] == ["taken"]
