@@ -13,7 +13,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from caretool import dates, sample
+from caretool.core import dates
+from caretool.demo import sample
 from caretool.store import Store
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from caretool import journal
-from caretool.burnout import selfcheck
+from caretool.domain.burnout import selfcheck
+from caretool.domain.entries import service as journal
 from caretool.store import Store
 
 NOW = "2026-11-20T21:00:00+00:00"

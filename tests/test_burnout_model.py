@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from caretool.burnout import model, selfcheck, service
-from caretool.burnout.model import THRESHOLDS, assess, level_for, points_for
-from caretool.errors import BadInput, NotFound
+from caretool.core.errors import BadInput, NotFound
+from caretool.domain.burnout import model, selfcheck, service
+from caretool.domain.burnout.model import THRESHOLDS, assess, level_for, points_for
 
 AS_OF = date(2026, 11, 20)
 ME, OTHER = "me", "other"
@@ -414,7 +414,7 @@ def fake_guide(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
             raise NotFound("no such section", "")
         return [f"{name} tip {i}" for i in (1, 2, 3, 4)]
 
-    monkeypatch.setattr("caretool.guides.section_bullets", section_bullets)
+    monkeypatch.setattr("caretool.domain.guidance.guides.section_bullets", section_bullets)
     return asked
 
 
@@ -440,13 +440,12 @@ def test_a_missing_guide_section_gives_fewer_tips(monkeypatch: pytest.MonkeyPatc
     def section_bullets(slug: str, name: str) -> list[str]:
         raise NotFound("no guide", "")
 
-    monkeypatch.setattr("caretool.guides.section_bullets", section_bullets)
+    monkeypatch.setattr("caretool.domain.guidance.guides.section_bullets", section_bullets)
     assert service.tips(assess(heavy(), ME, AS_OF, 2).factors) == []
 
 
 def test_every_cause_is_a_section_of_the_bundled_guide() -> None:
-    from caretool import guides
-
+    from caretool.domain.guidance import guides
     for cause in (model.TOO_MANY_HOURS, model.NO_BREAKS, model.POOR_SLEEP, model.RISING_STRESS,
                   model.BEHAVIOUR, model.GET_HELP_NOW):
         heading, _ = guides.find_section("topics/burnout", cause)
@@ -461,7 +460,7 @@ def test_guide_links_become_commands() -> None:
 
 
 def test_service_reads_only_the_last_35_days(fake_guide: list[tuple[str, str]]) -> None:
-    from caretool.household import Caregiver, Household
+    from caretool.domain.household.model import Caregiver, Household
 
     household = Household(caregivers=[Caregiver("Ji-woo", id=ME), Caregiver("Sam", id=OTHER)],
                           phases=[{"phase": 4, "at": "2026-11-01", "note": ""}])

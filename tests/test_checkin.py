@@ -23,10 +23,10 @@ def pinned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     monkeypatch.setenv("CARETOOL_NOW", f"{TODAY}T21:00:00+00:00")
-    for name in ("selfcheck", "service"):
-        monkeypatch.setitem(sys.modules, f"caretool.burnout.{name}", None)
-        if "caretool.burnout" in sys.modules:
-            monkeypatch.delattr(sys.modules["caretool.burnout"], name, raising=False)
+    for name in ("selfcheck",):
+        monkeypatch.setitem(sys.modules, f"caretool.domain.burnout.{name}", None)
+        if "caretool.domain.burnout" in sys.modules:
+            monkeypatch.delattr(sys.modules["caretool.domain.burnout"], name, raising=False)
     yield
     monkeypatch.undo()
     time.tzset()

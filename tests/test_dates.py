@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from caretool import dates
-from caretool.errors import BadInput
+from caretool.core import dates
+from caretool.core.errors import BadInput
 
 REF = date(2026, 11, 18)  # a Wednesday
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from caretool import sample
+from caretool.demo import sample
 from caretool.store import Store
 
 NOW = "2026-11-20T21:00:00+00:00"  # a Friday: the demo's report is 2026-W46
@@ -107,8 +107,7 @@ def test_the_sample_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_sample_entries_are_valid_and_never_in_the_future(tmp_path: Path) -> None:
-    from caretool import records
-
+    from caretool.domain.entries import model as records
     with Store(tmp_path / "s", write=True) as store:
         summary = sample.build(store, start=date(2026, 9, 1), end=date(2026, 12, 31), caregivers=5,
                                per_day=20, now=datetime.fromisoformat(NOW))
@@ -124,7 +123,7 @@ def test_sample_entries_are_valid_and_never_in_the_future(tmp_path: Path) -> Non
 
 def test_the_sample_refuses_a_home_with_a_household(run: Any, household: Any, home: Path) -> None:
     household()
-    from caretool.errors import BadInput
+    from caretool.core.errors import BadInput
 
     with Store(home, write=True) as store, pytest.raises(BadInput):
         sample.build(store, start=date(2026, 11, 1), end=date(2026, 11, 20))

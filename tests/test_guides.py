@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from caretool import guides
-from caretool.errors import BadInput, NotFound
+from caretool.core.errors import BadInput, NotFound
+from caretool.domain.guidance import guides
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL = guides.all_guides()
@@ -182,7 +182,7 @@ def test_bullets_strip_markers_and_join_continuation_lines() -> None:
 
 @pytest.mark.parametrize("text", ["no front matter\n", "+++\ntitle = \n+++\nbody\n", "+++\ntitle = 'x'\n"])
 def test_broken_guide_file_is_a_data_error(tmp_path: Path, text: str) -> None:
-    from caretool.errors import DataError
+    from caretool.core.errors import DataError
 
     path = tmp_path / "broken.md"
     path.write_text(text, encoding="utf-8")
@@ -406,7 +406,7 @@ def test_markdown_without_a_terminal_is_plain(capsys: pytest.CaptureFixture[str]
 
 
 def test_phase_view_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from caretool import phases
+    from caretool.domain.care import phases
     from caretool.views import guides as view
     from caretool.views import output
 
@@ -439,7 +439,7 @@ def test_wheel_contains_the_guides(tmp_path: Path) -> None:
     assert not any(n.startswith("guides/") for n in names), "guides must live inside the package"
 
     # Installed (not from this checkout), the package finds its guides next to itself.
-    probe = ("import caretool, caretool.guides as g; "
+    probe = ("import caretool, caretool.domain.guidance.guides as g; "
              "print(caretool.__file__); print(g.guides_root()); print(len(g.all_guides()))")
     out = subprocess.run(
         [sys.executable, "-c", probe], check=True, capture_output=True, text=True, timeout=60,

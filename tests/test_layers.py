@@ -23,12 +23,30 @@ def rel(path: Path) -> str:
 
 
 def layer(path: Path) -> str:
+    """cli, views, domain, store, core, demo, or entry (the package's own __init__/__main__)."""
     parts = path.relative_to(PACKAGE).parts
-    if parts == ("__main__.py",):
-        return "entry"
-    if parts[0] in ("cli", "views", "store") and len(parts) > 1:
-        return parts[0]
-    return "domain"
+    return parts[0] if len(parts) > 1 else "entry"
+
+
+# What each layer may import from caretool: imports point down only (cli -> views -> domain -> store
+# -> core). The domain reaches the store only through the StoreLike protocol it is handed, so it
+# imports nothing from caretool.store; views render what the domain returns and never read a store.
+ALLOWED = {
+    "core": ("core",),
+    "store": ("store", "core"),
+    "domain": ("domain", "core"),
+    "views": ("views", "domain", "core"),
+    "demo": ("demo", "domain", "core"),
+    "cli": ("cli", "views", "domain", "store", "core", "demo"),
+    "entry": ("cli", "core"),
+}
+
+
+def caretool_layer(name: str) -> str | None:
+    parts = name.split(".")
+    if parts[0] != "caretool":
+        return None
+    return parts[1] if len(parts) > 1 and parts[1] in ALLOWED else "entry"
 
 
 def _names(node: ast.Import | ast.ImportFrom) -> list[str]:
@@ -85,13 +103,8 @@ def top(name: str) -> str:
 
 
 def test_the_package_is_found() -> None:
-    assert {"cli", "views", "store", "domain"} <= {layer(p) for p in MODULES}
-    assert PACKAGE / "redflags.py" in MODULES
-
-
-@pytest.mark.parametrize("path", MODULES, ids=rel)
-def test_every_module_parses(path: Path) -> None:
-    parsed(path)
+    assert {"cli", "views", "store", "domain", "core", "demo"} <= {layer(p) for p in MODULES}
+    assert PACKAGE / "domain" / "care" / "redflags.py" in MODULES
 
 
 @pytest.mark.parametrize("path", MODULES, ids=rel)
@@ -102,20 +115,38 @@ def test_only_the_store_imports_tinydb(path: Path) -> None:
     assert not wrong, f"{rel(path)} imports {wrong}; go through caretool.store.Store"
 
 
-@pytest.mark.parametrize("path", [p for p in MODULES if layer(p) in ("domain", "store")], ids=rel)
-def test_domain_and_store_do_not_import_typer_or_rich(path: Path) -> None:
+@pytest.mark.parametrize("path", [p for p in MODULES if layer(p) in ("core", "domain", "store", "demo")],
+                         ids=rel)
+def test_below_the_views_nothing_imports_typer_or_rich(path: Path) -> None:
     wrong = sorted(m for m in all_imports(parsed(path)) if top(m) in ("typer", "rich", "click"))
     assert not wrong, f"{rel(path)} imports {wrong}; the domain must work without the CLI"
 
 
-@pytest.mark.parametrize("path", [p for p in MODULES if layer(p) in ("domain", "store", "views")],
-                         ids=rel)
+@pytest.mark.parametrize("path", MODULES, ids=rel)
 def test_imports_point_down(path: Path) -> None:
-    above = {"domain": ("caretool.cli", "caretool.views"),
-             "store": ("caretool.cli", "caretool.views"),
-             "views": ("caretool.cli",)}[layer(path)]
-    wrong = sorted(m for m in all_imports(parsed(path)) if m == above or m.startswith(above))
-    assert not wrong, f"{rel(path)} imports {wrong} from a layer above it"
+    allowed = ALLOWED[layer(path)]
+    wrong = sorted(m for m in all_imports(parsed(path))
+                   if caretool_layer(m) not in (None, *allowed)
+                   and m not in ("caretool.version", "caretool"))
+    assert not wrong, f"{rel(path)} ({layer(path)}) imports {wrong}: a layer it may not use"
+
+
+def test_the_layer_rule_catches_an_upward_import() -> None:
+    tree = ast.parse("def f():\n    from caretool.views import output\n")
+    assert caretool_layer(next(iter(all_imports(tree)))) == "views"
+    assert "views" not in ALLOWED["domain"] and "store" not in ALLOWED["domain"]
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if layer(p) == "views"], ids=rel)
+def test_views_take_no_store_and_call_no_service(path: Path) -> None:
+    tree = parsed(path)
+    services = sorted(m for m in all_imports(tree) if (m.startswith("caretool.domain")
+                      and m.rsplit(".", 1)[-1] == "service") or ".service." in m)
+    assert not services, f"{rel(path)} imports {services}: views render results, they do not compute them"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            names = [a.arg for a in [*node.args.args, *node.args.kwonlyargs]]
+            assert "store" not in names, f"{rel(path)}: {node.name}() takes a store"
 
 
 def test_views_import_rich_only_lazily() -> None:
@@ -130,7 +161,7 @@ CLI_EXTRA = {
     # common is the shared module itself: light standard library only.
     "caretool/cli/common.py": ("dataclasses", "pathlib"),
     # root holds the error boundary: `sys` is always loaded; caretool.errors has no imports.
-    "caretool/cli/root.py": ("sys", "caretool.errors"),
+    "caretool/cli/root.py": ("sys", "caretool.core.errors"),
 }
 
 
@@ -156,7 +187,8 @@ def test_type_checking_imports_are_not_counted() -> None:
 def test_a_module_level_import_in_a_command_module_is_caught() -> None:
     tree = ast.parse("import typer\nfrom caretool import journal\ntry:\n    import rich\n"
                      "except ImportError:\n    pass\nclass A:\n    from caretool.views import output\n")
-    assert import_time_imports(tree) == {"typer", "caretool.journal", "rich", "caretool.views.output"}
+    assert import_time_imports(tree) == {"typer", "caretool.journal", "rich",
+                                         "caretool.views.output"}
 
 
 def test_starting_the_cli_loads_no_heavy_modules() -> None:
@@ -164,7 +196,7 @@ def test_starting_the_cli_loads_no_heavy_modules() -> None:
              "heavy = ('rich', 'tinydb', 'dateutil', 'platformdirs')\n"
              "print('\\n'.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy\n"
              "      or (m.startswith('caretool.') and not m.startswith('caretool.cli')\n"
-             "          and m != 'caretool.errors'))))\n")
+             "          and m not in ('caretool.core', 'caretool.core.errors')))))\n")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                             timeout=60).stdout.split()
     assert loaded == []

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from caretool.meds import schedule, service
-from caretool.meds.presets import PRESETS
-from caretool.meds.schedule import Schedule
+from caretool.domain.meds import schedule, service
+from caretool.domain.meds.presets import PRESETS
+from caretool.domain.meds.schedule import Schedule
 from caretool.store import Store
 
 
@@ -447,8 +447,7 @@ def test_service_adherence_for_the_weekly_report(home: Path, run: Any, home_with
     run("med", "take", "riluzole", "--at", "2026-11-16 08:00")
     now = datetime.fromisoformat("2026-11-22T12:00:00+00:00")
     with Store(home) as store:
-        from caretool import journal
-
+        from caretool.domain.entries import service as journal
         rows = service.adherence(store, journal.load(store), date(2026, 11, 16), date(2026, 11, 22), now)
     [row] = rows
     assert set(row) >= {"name", "scheduled", "taken", "skipped", "missed", "percent", "missed_doses"}
@@ -457,8 +456,7 @@ def test_service_adherence_for_the_weekly_report(home: Path, run: Any, home_with
 
 # --- the service as the check-in will use it ------------------------------------------------------
 def test_record_dose_builds_entries_for_one_change(home: Path, run: Any, home_with: Any) -> None:
-    from caretool import journal
-
+    from caretool.domain.entries import service as journal
     home_with(RILUZOLE, ["--preset", "edaravone-oral", "--start", "2026-11-10"])
     with Store(home, write=True) as store:
         hh = journal.load(store)
@@ -509,7 +507,7 @@ def test_due_and_adherence_read_only_the_months_they_need(
 
 
 def schedule_months() -> list[str]:
-    from caretool.dates import months_between
+    from caretool.core.dates import months_between
 
     return months_between(date(2025, 6, 1), date(2026, 11, 1))
 

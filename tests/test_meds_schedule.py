@@ -9,10 +9,10 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from caretool.errors import BadInput
-from caretool.meds import schedule
-from caretool.meds.presets import PRESETS
-from caretool.meds.schedule import Schedule
+from caretool.core.errors import BadInput
+from caretool.domain.meds import schedule
+from caretool.domain.meds.presets import PRESETS
+from caretool.domain.meds.schedule import Schedule
 
 START = date(2026, 1, 5)
 

@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 
-from caretool import guides, phase_assess, phases
-from caretool.errors import BadInput
-from caretool.household import PHASES
+from caretool.core.errors import BadInput
+from caretool.domain.care import phase_questions as phase_assess
+from caretool.domain.care import phases
+from caretool.domain.guidance import guides
+from caretool.domain.household.model import PHASES
 
 ALL_ZERO = {q.id: 0 for q in phase_assess.QUESTIONS}
 TUBE = "walking=1,hands=0,speech=0,work=1,swallowing=0,breathing=0,tube=1,ventilation=0"

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from caretool import redflags, symptoms
-from caretool.redflags import EMERGENCY, TODAY, Context
+from caretool.domain.care import redflags, symptoms
+from caretool.domain.care.redflags import EMERGENCY, TODAY, Context
 
 DAY = date(2026, 11, 20)
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from caretool import journal
-from caretool.errors import BadInput
-from caretool.report import build
-from caretool.report.service import resolve_period
+from caretool.core.errors import BadInput
+from caretool.domain.entries import service as journal
+from caretool.domain.report import build
+from caretool.domain.report.service import resolve_period
 from caretool.store import Store
 
 NOW = "2026-11-23T10:00:00+00:00"  # a Monday: the last complete week is 2026-W47 (16-22 Nov)
@@ -69,7 +69,7 @@ WEIGHTS = [("2026-10-10", 74.0), ("2026-11-01", 72.0), ("2026-11-14", 71.5), ("2
 @pytest.fixture
 def fortnight(run: Any, household: Any, home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Min-jun, cared for by Ji-woo and Sam; phase 2 from 1 Oct, phase 3 from 19 Nov 2026."""
-    from caretool.meds import service as meds
+    from caretool.domain.meds import service as meds
 
     monkeypatch.setenv("CARETOOL_NOW", "2026-10-01T09:00:00+00:00")
     household("Ji-woo", "Sam", phase=2)
@@ -200,8 +200,7 @@ def test_warnings_caregivers_notes_and_questions(run: Any, fortnight: Path) -> N
                          "and does the timing still suit us?"),
         ("weight", "Weight went from 72 kg to 70 kg in the last month (-2.8%). Should we see a dietitian?"),
     ]
-    from caretool import guides
-
+    from caretool.domain.guidance import guides
     assert [text for why, text in questions[5:]] == guides.questions_for(3)
 
 
@@ -390,8 +389,8 @@ def test_sections_say_when_a_service_is_not_installed(run: Any, fortnight: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    monkeypatch.setitem(sys.modules, "caretool.meds.service", None)
-    monkeypatch.setitem(sys.modules, "caretool.burnout.service", None)
+    monkeypatch.setitem(sys.modules, "caretool.domain.meds.service", None)
+    monkeypatch.setitem(sys.modules, "caretool.domain.burnout.service", None)
     data = run.json("report")
     assert data["medications"] == {"available": False, "items": []}
     assert data["caregivers"]["burnout_available"] is False

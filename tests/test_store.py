@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from caretool.errors import DataError
+from caretool.core.errors import DataError
 from caretool.store import Store, files, schema
 from caretool.store.backup import KEEP, list_backups
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from caretool import sample
+from caretool.demo import sample
 from caretool.store import Store
 
 NOW = "2026-11-20T21:00:00+00:00"

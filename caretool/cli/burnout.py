@@ -21,7 +21,7 @@ def burnout(ctx: typer.Context, caregiver: Caregiver = None, as_json: JsonOpt = 
 
     Example: caretool burnout --caregiver Ji-woo
     """
-    from caretool.burnout import service
+    from caretool.domain.burnout import service
     from caretool.views import burnout as view
 
     with state(ctx).store() as store:
@@ -47,9 +47,9 @@ def selfcheck(
 
     Example: caretool selfcheck --caregiver Ji-woo
     """
-    from caretool.burnout import selfcheck as questionnaire
-    from caretool.burnout import service
-    from caretool.errors import BadInput
+    from caretool.core.errors import BadInput
+    from caretool.domain.burnout import selfcheck as questionnaire
+    from caretool.domain.burnout import service
     from caretool.views import burnout as view
 
     if questions:

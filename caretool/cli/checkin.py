@@ -8,7 +8,7 @@ import typer
 from caretool.cli.common import JsonOpt, json_wanted, state
 
 if TYPE_CHECKING:
-    from caretool.checkin import Plan
+    from caretool.domain.checkin.model import Plan
 
 EXAMPLES = """
 Examples:
@@ -51,7 +51,7 @@ def checkin(
 
     Checking in again on the same day amends that day's check-in.
     """
-    from caretool import checkin as service
+    from caretool.domain.checkin import service
     from caretool.views import checkin as view
 
     st = state(ctx)
@@ -77,7 +77,7 @@ def checkin(
         plan = answered
     with st.store(write=True) as store:
         result = service.save(store, plan)
-        extra = view.after_save_info(store, result)
+        extra = service.burnout_after(store, result)
     view.finished(result, extra, as_json=json_wanted(ctx, as_json))
 
 
@@ -91,7 +91,7 @@ def _ask(text: str, default: Any = "", **kw: Any) -> str:
 def _checked(text: str, default: Any, check: Any) -> str:
     """Ask until `check(answer)` accepts it (Enter on an empty default skips), so a typo never
     throws away the answers already given."""
-    from caretool.errors import CaretoolError
+    from caretool.core.errors import CaretoolError
     from caretool.views.checkin import say_err
 
     while True:
@@ -106,8 +106,8 @@ def _checked(text: str, default: Any, check: Any) -> str:
 
 
 def _task(answer: str) -> str:
-    from caretool.errors import BadInput
-    from caretool.records import TASKS
+    from caretool.core.errors import BadInput
+    from caretool.domain.entries.model import TASKS
 
     if answer.isascii() and answer.isdigit() and 0 < int(answer) <= len(TASKS):
         return TASKS[int(answer) - 1]
@@ -122,9 +122,10 @@ def _yes(text: str, default: bool) -> bool:
 
 def _interview(store: Any, plan: "Plan") -> "Plan | None":
     """Ask everything in order, each with a default that Enter accepts."""
-    from caretool import checkin as service
-    from caretool import journal, symptoms
-    from caretool.errors import CaretoolError
+    from caretool.core.errors import CaretoolError
+    from caretool.domain.care import symptoms
+    from caretool.domain.checkin import service
+    from caretool.domain.entries import service as journal
     from caretool.views import checkin as view
 
     household = journal.load(store)
@@ -178,8 +179,8 @@ def _interview(store: Any, plan: "Plan") -> "Plan | None":
             plan.skipped.append((dose["name"], _ask("  Why was it skipped?", "not given")))
 
     old_hours = before.hours or {}
-    from caretool.records import TASKS
-    from caretool.text import parse_number
+    from caretool.core.text import parse_number
+    from caretool.domain.entries.model import TASKS
 
     def hours_ok(text: str) -> float:
         value = parse_number(text, what="hours", low=0, high=24, hint="type hours such as 2.5")
@@ -212,7 +213,7 @@ def _maybe_selfcheck(
     store: Any, household: Any, caregiver_id: str | None, plan: "Plan"
 ) -> dict[str, int] | None:
     try:
-        from caretool.burnout import selfcheck
+        from caretool.domain.burnout import selfcheck
     except ImportError:
         return None
     if not selfcheck.selfcheck_due(store, household, caregiver_id, plan.day):

@@ -45,3 +45,8 @@ def json_wanted(ctx: typer.Context, local: bool = False) -> bool:
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print data as one JSON document.")]
+Output = Annotated[str | None, typer.Option(
+    "--output", "-o", help="Write to this file (readable only by you) instead of the screen.",
+    metavar="FILE")]
+From = Annotated[str | None, typer.Option("--from", help="First day (e.g. 2026-11-01, '14 days ago').")]
+To = Annotated[str | None, typer.Option("--to", help="Last day (default: today).")]

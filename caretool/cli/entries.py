@@ -22,7 +22,8 @@ def history(
 
     Examples: caretool history --limit 20 | caretool history --from "7 days ago" --kind symptom
     """
-    from caretool import dates, journal
+    from caretool.core import dates
+    from caretool.domain.entries import service as journal
     from caretool.views import entries as view
 
     with state(ctx).store() as store:
@@ -55,7 +56,7 @@ def edit(
     as_json: JsonOpt = False,
 ) -> None:
     """Correct an entry. Example: caretool edit 3f9a2c1 --severity 2"""
-    from caretool import journal
+    from caretool.domain.entries import service as journal
     from caretool.views import entries as view
 
     given: dict[str, Any] = {
@@ -75,7 +76,7 @@ def delete(
     as_json: JsonOpt = False,
 ) -> None:
     """Delete an entry. `caretool undo` brings it back. Example: caretool delete 3f9a2c1"""
-    from caretool import journal
+    from caretool.domain.entries import service as journal
     from caretool.views import entries as view
 
     with state(ctx).store(write=True) as store:
@@ -85,7 +86,7 @@ def delete(
 
 def undo(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Revert the last change caretool made (a log, check-in, edit, delete or setting)."""
-    from caretool import journal
+    from caretool.domain.entries import service as journal
     from caretool.views.output import emit_json, tell
 
     with state(ctx).store(write=True) as store:

@@ -22,7 +22,7 @@ Caregiver = Annotated[str | None, typer.Option(
 
 def _store_and_show(ctx: typer.Context, kind: str, fields: dict[str, Any], at: str | None,
                     caregiver: str | None, as_json: bool) -> None:
-    from caretool import journal
+    from caretool.domain.entries import service as journal
     from caretool.views import entries as view
 
     with state(ctx).store(write=True) as store:
@@ -53,7 +53,7 @@ def log_symptom(
 
         view.catalogue(as_json=json_wanted(ctx, as_json))
         return
-    from caretool.errors import BadInput
+    from caretool.core.errors import BadInput
 
     if not name:
         raise BadInput("which symptom?", "give a name, e.g. `caretool log symptom cramps -s 1`; "

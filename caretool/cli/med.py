@@ -8,7 +8,7 @@ import typer
 from caretool.cli.common import JsonOpt, json_wanted, state
 
 if TYPE_CHECKING:
-    from caretool.meds.service import ScheduleFlags
+    from caretool.domain.meds.service import ScheduleFlags
 
 med_app = typer.Typer(
     help="Medications: schedules (every 12 hours, 28-day cycles, loading doses), the doses given "
@@ -42,7 +42,7 @@ For = Annotated[str | None, typer.Option(
 
 def _flags(times: str | None, days: str | None, every: str | None, as_needed: bool,
            rrule: list[str] | None, preset: str | None) -> "ScheduleFlags":
-    from caretool.meds.service import ScheduleFlags
+    from caretool.domain.meds.service import ScheduleFlags
 
     return ScheduleFlags(times=times, days=days, every=every, as_needed=as_needed,
                          rrule=list(rrule or []), preset=preset)
@@ -69,7 +69,7 @@ def add(
     Examples: caretool med add --preset riluzole | caretool med add baclofen --dose "5 mg"
     --times 08:00,14:00,20:00 | caretool med add vitamin-d --dose "1 tablet" --days mon
     """
-    from caretool.meds import service
+    from caretool.domain.meds import service
     from caretool.views import meds as view
 
     flags = _flags(times, days, every, as_needed, rrule, preset)
@@ -88,7 +88,7 @@ def list_meds(
 
     Examples: caretool med list | caretool med list riluzole
     """
-    from caretool.meds import service
+    from caretool.domain.meds import service
     from caretool.views import meds as view
 
     with state(ctx).store() as store:
@@ -119,7 +119,7 @@ def edit(
 
     Examples: caretool med edit riluzole --times 09:00,21:00 | caretool med edit baclofen --dose "10 mg"
     """
-    from caretool.meds import service
+    from caretool.domain.meds import service
     from caretool.views import meds as view
 
     flags = _flags(times, days, every, as_needed, rrule, preset)
@@ -139,7 +139,7 @@ def stop(
     as_json: JsonOpt = False,
 ) -> None:
     """Stop a medication: its later doses are no longer due. Example: caretool med stop baclofen"""
-    from caretool.meds import service
+    from caretool.domain.meds import service
     from caretool.views import meds as view
 
     with state(ctx).store(write=True) as store:
@@ -157,7 +157,7 @@ def due(
 
     Examples: caretool med due | caretool med due --date yesterday
     """
-    from caretool.meds import service
+    from caretool.domain.meds import service
     from caretool.views import meds as view
 
     with state(ctx).store() as store:
@@ -180,7 +180,7 @@ def take(
 
     Examples: caretool med take riluzole | caretool med take riluzole --at 08:10 --for 08:00
     """
-    from caretool.meds import service
+    from caretool.domain.meds import service
     from caretool.views import meds as view
 
     with state(ctx).store(write=True) as store:
@@ -203,7 +203,7 @@ def skip(
 
     Example: caretool med skip riluzole --reason "asleep" --for 20:00
     """
-    from caretool.meds import service
+    from caretool.domain.meds import service
     from caretool.views import meds as view
 
     with state(ctx).store(write=True) as store:
@@ -222,7 +222,7 @@ def adherence(
 
     Example: caretool med adherence --days 7
     """
-    from caretool.meds import service
+    from caretool.domain.meds import service
     from caretool.views import meds as view
 
     with state(ctx).store() as store:

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from caretool.cli import common
-from caretool.errors import CaretoolError
+from caretool.core.errors import CaretoolError
 
 
 class CaretoolGroup(TyperGroup):
@@ -65,7 +65,7 @@ def _is_click_exception(exc: Exception) -> bool:
 
 
 def _report(message: str, hint: str) -> None:
-    from caretool.text import safe
+    from caretool.core.text import safe
 
     line = f"error: {message}" + (f" (fix: {hint})" if hint else "")
     sys.stderr.write(safe(line) + "\n")
@@ -74,7 +74,6 @@ def _report(message: str, hint: str) -> None:
 def _version(value: bool) -> None:
     if value:
         from caretool import version
-
         sys.stdout.write(f"caretool {version()}\n")
         raise typer.Exit()
 
@@ -112,14 +111,14 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "delete": ("entries", "delete", False),
     "undo": ("entries", "undo", False),
     "med": ("med", "med_app", True),
-    "phase": ("guide", "phase_app", True),
+    "phase": ("phase", "phase_app", True),
     "guide": ("guide", "guide_app", True),
     "burnout": ("burnout", "burnout", False),
     "selfcheck": ("burnout", "selfcheck", False),
     "report": ("report", "report", False),
-    "export": ("report", "export", False),
-    "import": ("report", "import_", False),
-    "demo": ("report", "demo", False),
+    "export": ("transfer", "export", False),
+    "import": ("transfer", "import_", False),
+    "demo": ("demo", "demo", False),
     "caregiver": ("setup", "caregiver_app", True),
     "paths": ("setup", "paths", False),
     "backup": ("upkeep", "backup", False),

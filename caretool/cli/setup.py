@@ -8,8 +8,8 @@ import typer
 from caretool.cli.common import JsonOpt, json_wanted, state
 
 if TYPE_CHECKING:
-    from caretool.household import Household
-    from caretool.setup_service import InitAnswers
+    from caretool.domain.household.model import Household
+    from caretool.domain.household.service import InitAnswers
 
 INIT_EXAMPLES = """
 Examples:
@@ -37,7 +37,7 @@ def init(
 
     Running it again never wipes anything: it adds caregivers and updates what you give.
     """
-    from caretool import setup_service
+    from caretool.domain.household import service as setup_service
     from caretool.views.output import emit_json, tell
 
     st = state(ctx)
@@ -60,13 +60,13 @@ init.__doc__ = (init.__doc__ or "") + INIT_EXAMPLES
 
 
 def _ask(answers: "InitAnswers", existing: "Household | None") -> "InitAnswers":
-    from caretool.household import PHASES
+    from caretool.domain.household.model import PHASES
 
     person = existing.person if existing else {}
 
     def ask(text: str, current: str | None, *, is_date: bool = False) -> str | None:
-        from caretool import dates
-        from caretool.errors import CaretoolError
+        from caretool.core import dates
+        from caretool.core.errors import CaretoolError
 
         while True:  # a typo is asked again rather than failing after the last question
             value = typer.prompt(text, default=current or "", show_default=bool(current), err=True)
@@ -103,7 +103,7 @@ def _ask(answers: "InitAnswers", existing: "Household | None") -> "InitAnswers":
 
 def paths(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Show where caretool keeps the data, backups and guides."""
-    from caretool import guides
+    from caretool.domain.guidance import guides
     from caretool.store.paths import BACKUPS, ENTRIES, HOUSEHOLD
     from caretool.views.output import emit_json, say
 
@@ -134,7 +134,7 @@ def caregiver_add(
     as_json: JsonOpt = False,
 ) -> None:
     """Add a caregiver. Example: caretool caregiver add "Ji-woo" --relation daughter"""
-    from caretool import setup_service
+    from caretool.domain.household import service as setup_service
     from caretool.views.output import emit_json, tell
 
     with state(ctx).store(write=True) as store:
@@ -148,7 +148,7 @@ def caregiver_add(
 @caregiver_app.command("list")
 def caregiver_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """List the caregivers (removed ones are shown as such)."""
-    from caretool import journal
+    from caretool.domain.entries import service as journal
     from caretool.views.output import emit_json, say
 
     with state(ctx).store() as store:
@@ -171,7 +171,7 @@ def caregiver_remove(
     ctx: typer.Context, name: Annotated[str, typer.Argument(help="The caregiver's name.")]
 ) -> None:
     """Remove a caregiver. Their past entries are kept. Undo with `caretool undo`."""
-    from caretool import setup_service
+    from caretool.domain.household import service as setup_service
     from caretool.views.output import tell
 
     with state(ctx).store(write=True) as store:
@@ -184,7 +184,7 @@ def caregiver_default(
     ctx: typer.Context, name: Annotated[str, typer.Argument(help="The caregiver's name.")]
 ) -> None:
     """Choose who entries belong to when --caregiver is not given."""
-    from caretool import setup_service
+    from caretool.domain.household import service as setup_service
     from caretool.views.output import tell
 
     with state(ctx).store(write=True) as store:

@@ -7,7 +7,7 @@ from caretool.cli.common import JsonOpt, json_wanted, state
 
 
 def show_today(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    from caretool import status
+    from caretool.domain.status import service as status
     from caretool.views import today as view
 
     st = state(ctx)

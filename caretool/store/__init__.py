@@ -14,8 +14,8 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
-from caretool.dates import months_between
-from caretool.errors import BadInput, DataError, NotFound, NotSetUp
+from caretool.core.dates import months_between
+from caretool.core.errors import BadInput, DataError, NotFound, NotSetUp
 from caretool.store import files, schema
 from caretool.store.lock import HomeLock
 from caretool.store.paths import ENTRIES, HOUSEHOLD, LOCK, month_file, resolve_home
@@ -35,6 +35,7 @@ class Store:
         self.write = write
         self._lock = HomeLock(home / LOCK, exclusive=write)
         self._dbs: dict[Path, TinyDB] = {}
+        self._raw: dict[Path, list[Record]] = {}
 
     # --- lifetime -------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -59,6 +60,7 @@ class Store:
                 self.commit()
         finally:
             self._dbs.clear()
+            self._raw.clear()
             self._lock.release()
 
     def commit(self) -> None:
@@ -200,11 +202,29 @@ class Store:
 
     def month_records(self, key: str) -> list[Record]:
         path = month_file(self.home, key)
-        records = [dict(d) for d in self._db(path).table(ENTRY_TABLE).all()]
+        if not self.write and path not in self._dbs:
+            records = self._read_month(path)
+        else:
+            records = [dict(d) for d in self._db(path).table(ENTRY_TABLE).all()]
         for record in records:
             if not isinstance(record.get("id"), str) or not isinstance(record.get("at"), str):
                 raise DataError(f"{path} has an entry without an id or time", files.RECOVER_HINT)
         return records
+
+    def _read_month(self, path: Path) -> list[Record]:
+        """A month read straight from its file when only reading: TinyDB's per-record Document
+        copies cost more than parsing the file, and a command such as export reads every month."""
+        raw = self._raw.get(path)
+        if raw is None:
+            data = files.check_tinydb_shape(path, files.read_json(path) or {})
+            raw = self._raw[path] = list(data.get(ENTRY_TABLE, {}).values())
+        return [dict(r) for r in raw]
+
+    def backup(self, reason: str) -> Path:
+        """A copy of the whole home in backups/, taken before a risky change."""
+        from caretool.store.backup import make_backup
+
+        return make_backup(self.home, reason=reason)
 
     def records_between(self, start: date, end: date) -> list[Record]:
         """Entries whose local day is within [start, end], reading only those months."""

@@ -6,7 +6,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from caretool.errors import BadInput, DataError, NotFound
+from caretool.core.errors import BadInput, DataError, NotFound
 from caretool.store import files
 from caretool.store.paths import BACKUPS, ENTRIES, HOUSEHOLD
 

@@ -6,7 +6,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from caretool.errors import DataError
+from caretool.core.errors import DataError
 from caretool.store import files, schema
 from caretool.store.backup import list_backups
 from caretool.store.paths import ENTRIES, HOUSEHOLD

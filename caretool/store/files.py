@@ -16,7 +16,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from caretool.errors import DataError
+from caretool.core.errors import DataError
 
 TEMP_PATTERN = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
 RECOVER_HINT = "run `caretool doctor`, or restore a copy with `caretool backup --restore`"

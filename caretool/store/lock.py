@@ -11,7 +11,7 @@ import os
 import time
 from pathlib import Path
 
-from caretool.errors import DataError, LockedError
+from caretool.core.errors import DataError, LockedError
 
 POLL_SECONDS = 0.05
 

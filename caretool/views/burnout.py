@@ -36,7 +36,7 @@ def crisis() -> None:
     from rich.panel import Panel
     from rich.text import Text
 
-    from caretool.burnout.selfcheck import CRISIS_TEXT
+    from caretool.domain.burnout.selfcheck import CRISIS_TEXT
     from caretool.views.output import console
 
     console(stderr=True).print(Panel(Text(CRISIS_TEXT), title="You do not have to face this alone",
@@ -104,7 +104,7 @@ def show(results: list[dict[str, Any]], *, as_json: bool) -> None:
 
 # --- the self-check --------------------------------------------------------------------------
 def questions(*, as_json: bool) -> None:
-    from caretool.burnout.selfcheck import ANSWER_WORDS, INTRO, QUESTIONS
+    from caretool.domain.burnout.selfcheck import ANSWER_WORDS, INTRO, QUESTIONS
 
     if as_json:
         emit_json({"answers": dict(enumerate(ANSWER_WORDS)),
@@ -116,7 +116,7 @@ def questions(*, as_json: bool) -> None:
 
 
 def selfcheck_intro(name: str) -> None:
-    from caretool.burnout.selfcheck import QUESTIONS
+    from caretool.domain.burnout.selfcheck import QUESTIONS
 
     tell(f"Weekly self-check for {name}: {len(QUESTIONS)} short questions about the last 7 days.")
     tell("Answer 0 never, 1 sometimes, 2 often, 3 nearly always. Ctrl-C cancels; nothing is saved "

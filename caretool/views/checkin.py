@@ -6,14 +6,14 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from caretool import symptoms
-from caretool.records import describe
-from caretool.text import safe
+from caretool.core.text import safe
+from caretool.domain.care import symptoms
+from caretool.domain.entries.model import describe
 from caretool.views.output import emit_json, say, tell
 from caretool.views.warnings import show as show_warnings
 
 if TYPE_CHECKING:
-    from caretool.checkin import Existing, Plan
+    from caretool.domain.checkin.model import Existing, Plan
 
 
 def say_err(text: str) -> None:
@@ -77,21 +77,6 @@ def crisis(text: str) -> None:
 
     console(stderr=True).print(Panel(Text(text), title="You do not have to face this alone",
                                      border_style="red", width=76))
-
-
-def after_save_info(store: Any, result: dict[str, Any]) -> dict[str, Any]:
-    """The caregiver's burnout level, when that feature is installed and it is not low."""
-    try:
-        from caretool.burnout import service as burnout
-    except ImportError:
-        return {}
-    from caretool import journal
-
-    if not result.get("caregiver_id"):
-        return {}
-    household = journal.load(store)
-    assessed = burnout.assess(store, household, result["caregiver_id"], date.fromisoformat(result["day"]))
-    return {"burnout": assessed} if assessed.get("level") in ("elevated", "high") else {}
 
 
 def finished(result: dict[str, Any], extra: dict[str, Any], *, as_json: bool) -> None:

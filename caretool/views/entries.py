@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from caretool.household import Household
-from caretool.records import describe
+from caretool.domain.entries.model import describe
+from caretool.domain.household.model import Household
 from caretool.views.output import emit_json, say, tell
 from caretool.views.warnings import show as show_warnings
 
@@ -47,7 +47,7 @@ def table(rows: list[dict[str, Any]], household: Household, *, as_json: bool) ->
         tell("No entries match. Log one with `caretool log ...` or `caretool checkin`.")
         return
     # Plain aligned columns: a history list is read every day, and Rich costs start-up time.
-    from caretool.text import safe, width
+    from caretool.core.text import safe, width
 
     cells = [("id", "when", "kind", "who", "what")]
     for r in rows:
@@ -61,8 +61,7 @@ def table(rows: list[dict[str, Any]], household: Household, *, as_json: bool) ->
 
 
 def catalogue(*, as_json: bool) -> None:
-    from caretool import symptoms
-
+    from caretool.domain.care import symptoms
     if as_json:
         emit_json([vars(s) for s in symptoms.CATALOGUE])
         return

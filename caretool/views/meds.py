@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from caretool.text import safe
+from caretool.core.text import safe
 from caretool.views.output import emit_json, say, tell
 from caretool.views.warnings import show as show_warnings
 

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from caretool.text import safe
+from caretool.core.text import safe
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from caretool.text import safe
+from caretool.core.text import safe
 from caretool.views import report_md
 
 CSS = """

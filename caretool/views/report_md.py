@@ -10,8 +10,8 @@ import re
 from datetime import date
 from typing import Any
 
-from caretool.report.build import SECTION_TITLES
-from caretool.symptoms import SEVERITY_WORDS
+from caretool.domain.care.symptoms import SEVERITY_WORDS
+from caretool.domain.report.build import SECTION_TITLES
 
 SPARK = {None: "·", 0: "▁", 1: "▃", 2: "▅", 3: "█"}
 SPARK_KEY = "· not logged, ▁ none, ▃ mild, ▅ moderate, █ severe"

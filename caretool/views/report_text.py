@@ -1,19 +1,15 @@
-"""The report in the terminal (Rich), the dispatch to the other formats, and the short messages
-of export, import and demo, including the import progress bar (on stderr).
-"""
+"""The report in the terminal (Rich), and the dispatch to the other formats."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caretool.report.build import SECTION_TITLES
-from caretool.text import safe
+from caretool.core.text import safe
+from caretool.domain.report.build import SECTION_TITLES
 from caretool.views import report_md as fmt
-from caretool.views.output import emit_json, say, tell
+from caretool.views.output import emit_json, tell
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -258,102 +254,15 @@ def written(path: Path, what: str) -> None:
     tell(f"Wrote the {what} to {path}")
 
 
-# --- export, import, demo -----------------------------------------------------------------
-def exported(info: dict[str, Any], *, as_json: bool) -> None:
-    if info.get("path") is None:
-        return  # the export itself went to stdout
-    if as_json:
-        emit_json(info)
-    else:
-        tell(f"Exported {info['records']} entries ({info['format']}) to {info['path']}")
 
 
-def imported(result: dict[str, Any], *, as_json: bool) -> None:
-    if as_json:
-        emit_json(result)
-        return
-    say(f"Imported {result['added']} entries; skipped {result['skipped']} already here.")
-    if result["caregivers_added"]:
-        say("Added caregivers: " + ", ".join(result["caregivers_added"]))
-    if result["medications_added"]:
-        say("Added medications: " + ", ".join(result["medications_added"]))
-    if result["household_created"]:
-        say(f"Set up the household for {result['person']} from the file.")
-    if result["backup"]:
-        tell(f"A backup from before the import is in {result['backup']}")
-        tell(f"To undo the import: caretool backup --restore {Path(result['backup']).name}")
 
 
-@contextmanager
-def progress(total: int, label: str, *, minimum: int = 2000) -> Iterator[Any]:
-    """A progress bar on stderr for `total` steps; a no-op callback for small jobs.
-
-    Yields advance(n) to call as work is done.
-    """
-    if total < minimum:
-        yield lambda n=1: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from caretool.views.output import console
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda n=1: bar.advance(task, n)
 
 
-def demo(info: Any, *, as_json: bool) -> None:
-    """The demo: where the sample is, today's status, last week's report, what to try next."""
-    from caretool.views import today as today_view
-    from caretool.views.output import console
-
-    tell(f"Built a sample household in {info.home} (six weeks of made-up entries).")
-    tell("Nothing in your own data folder was touched.")
-    if as_json:
-        emit_json({"home": str(info.home), "sample": info.summary, "today": info.today,
-                   "report": info.report})
-        return
-    out = console()
-    out.rule(_t("Today", "bold magenta"), style="magenta")
-    today_view.show(info.today, as_json=False)
-    out.print()
-    out.rule(_t("Last week's report", "bold magenta"), style="magenta")
-    show(info.report, "text")
-    _demo_next(info.home)
 
 
-def _command_name() -> str:
-    """`caretool` when the shell finds this one by that name, else the path that was run."""
-    import shutil
-    import sys
-
-    here = Path(sys.argv[0]).resolve() if sys.argv and sys.argv[0] else None
-    found = shutil.which("caretool")
-    if here is None or here.name != "caretool" or (found and Path(found).resolve() == here):
-        return "caretool"
-    return _shell_quote(str(here))
 
 
-def _demo_next(home: Path) -> None:
-    quoted = _shell_quote(str(home))
-    ct = _command_name()
-    lines = [
-        "",
-        "Explore the sample household (it is yours to change or delete):",
-        f"  CARETOOL_HOME={quoted} {ct} history",
-        f"  CARETOOL_HOME={quoted} {ct} report --format html --output week.html",
-        f"  CARETOOL_HOME={quoted} {ct} burnout",
-        f"  CARETOOL_HOME={quoted} {ct} med adherence",
-        f"  CARETOOL_HOME={quoted} {ct} checkin",
-        f"When you are done: rm -r {quoted}",
-        f"Start your own household with `{ct} init`.",
-    ]
-    for line in lines:
-        say(line)
 
 
-def _shell_quote(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)

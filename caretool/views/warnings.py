@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from caretool.text import safe
+from caretool.core.text import safe
 
 
 def show(warnings: list[dict[str, Any]]) -> None:

@@ -1,0 +1,401 @@
+"""A made-up household with realistic entries: for `caretool demo` and the benchmark generator.
+
+Deterministic: the same (start, end, caregivers, seed, per_day, now) and time zone give the same
+household and entries, ids included: every random choice comes from one seeded random.Random.
+
+The story, whatever the length: Min-jun, in phase 2 and moving into phase 3, is cared for by
+a tired spouse (long days, broken nights, poor sleep, high stress, almost no breaks), a son who
+helps in the evenings and at weekends, and a paid helper three mornings a week (more caregivers
+help now and then). Symptoms slowly worsen, a few new ones appear, twitching fades, weight drifts
+down. Riluzole (preset) and baclofen are given with a few missed and skipped doses. In the last
+complete week there is a choking episode and a fall (red-flag warnings) and the phase changes.
+
+Entries are built in memory and stored in one insert per month (no per-entry store reads), so
+years of data take seconds. They pass records.validate and carry the red-flag warnings
+journal.make_entry would have given them.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import tempfile
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from caretool.core import dates
+from caretool.core.errors import BadInput
+from caretool.domain.care import redflags
+from caretool.domain.entries import service as journal
+from caretool.domain.entries.model import Entry, validate
+from caretool.domain.household.model import Caregiver, Household
+
+Record = dict[str, Any]
+
+PERSON = "Min-jun"
+CAREGIVERS = (
+    ("Ji-woo", "spouse"),
+    ("Daniel", "son"),
+    ("Maria", "paid helper"),
+    ("Sung-min", "brother"),
+    ("Ana", "friend"),
+)
+DEMO_DAYS = 42
+DEMO_SPAN = timedelta(days=DEMO_DAYS - 1)  # the first demo day, counted back from today
+DEFAULT_PER_DAY = 12
+RED_FLAG_DAYS = 35  # as journal.red_flag_context
+
+
+@dataclass(frozen=True)
+class Course:
+    """How one symptom goes over the sample: from `onset` (a fraction of the range) its severity
+    moves from `first` to `last`, give or take `jitter`; from `fades` on it is gone."""
+
+    name: str
+    onset: float
+    first: float
+    last: float
+    jitter: float = 0.35
+    fades: float | None = None
+
+
+COURSES = (
+    Course("leg-weakness", 0.0, 1.0, 2.4),
+    Course("grip", 0.0, 1.0, 1.8),
+    Course("cramps", 0.0, 0.6, 1.2, jitter=0.6),
+    Course("fatigue", 0.0, 1.0, 1.6, jitter=0.5),
+    Course("twitching", 0.0, 1.0, 1.0, fades=0.72),
+    Course("stiffness", 0.3, 1.0, 1.4),
+    Course("slurred-speech", 0.6, 1.0, 1.3),
+)
+NOTES = (
+    "The physiotherapist came; new stretches for the legs, twice a day.",
+    "Long wait at the clinic. Min-jun was exhausted afterwards.",
+    "Ordered a shower chair and a raised toilet seat.",
+    "Soups and yoghurt go down more easily than bread now.",
+    "Daniel took him to the park in the wheelchair for an hour.",
+    "Cousins visited on Sunday; a good, tiring afternoon.",
+    "He found buttons hard this morning; we tried the new shirt with magnets.",
+    "Slept badly, woke three times to be turned.",
+    "Talked about whether to stop driving altogether.",
+    "The occupational therapist will visit next week about the bathroom.",
+    "Laughed a lot at an old film tonight.",
+    "Forgot to order baclofen; pharmacy delivered it the next day.",
+)
+SKIP_REASONS = ("nausea", "asleep", "refused", "vomited")
+SELFCHECK_IDS = ("worn-out", "own-time", "sleep", "alone", "on-edge", "own-health", "keep-going",
+                 "hopeless")
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass
+class _Builder:
+    rng: random.Random
+    household: Household
+    start: date
+    end: date
+    now: datetime
+    per_day: int
+    doses_by_day: dict[date, list[tuple[Record, datetime]]]
+    records: list[Record] = field(default_factory=list)
+    _recent: deque[Record] = field(default_factory=deque)
+    _first_weight: float | None = None
+
+    def __post_init__(self) -> None:
+        self.days = (self.end - self.start).days + 1
+        self.report_monday = _monday(self.end) - timedelta(days=7)
+        self.carers = self.household.caregivers
+        self.med_names = [str(m["name"]).lower() for m in self.household.medications]
+
+    # --- helpers --------------------------------------------------------------------------
+    def uid(self) -> str:
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4).hex
+
+    def moment(self, day: date, hour: int, minute: int = 0) -> datetime:
+        return datetime.combine(day, time(hour, minute)).astimezone()
+
+    def add(self, kind: str, fields: dict[str, Any], at: datetime, who: Caregiver | None,
+            source: str = "checkin") -> Record | None:
+        if at > self.now:
+            return None
+        entry = Entry(kind=kind, at=at, fields=validate(kind, fields), caregiver=who.id if who else None,
+                      id=self.uid(), created=dates.iso(at), source=source)
+        record = entry.to_record()
+        if kind in ("symptom", "weight"):
+            day = entry.day
+            cutoff = (day - timedelta(days=RED_FLAG_DAYS)).isoformat()
+            while self._recent and self._recent[0]["day"] < cutoff:
+                self._recent.popleft()
+            ctx = redflags.Context(day=day, recent=list(self._recent), first_weight=self._first_weight,
+                                   medications=self.med_names)
+            record["warnings"] = [w.to_dict() for w in redflags.evaluate(record, ctx)]
+            self._recent.append(record)
+            if kind == "weight" and self._first_weight is None:
+                self._first_weight = float(record["kg"])
+        self.records.append(record)
+        return record
+
+    def fraction(self, day: date) -> float:
+        return (day - self.start).days / max(1, self.days - 1)
+
+    # --- the story ------------------------------------------------------------------------
+    def severity(self, course: Course, day: date) -> int | None:
+        t = self.fraction(day)
+        if t < course.onset:
+            return None
+        if course.fades is not None and t >= course.fades:
+            return 0 if t < course.fades + 0.05 else None
+        progress = (t - course.onset) / max(1e-9, 1 - course.onset)
+        value = course.first + (course.last - course.first) * progress
+        value += self.rng.uniform(-course.jitter, course.jitter)
+        return max(0, min(3, round(value)))
+
+    def symptoms_today(self, day: date) -> dict[str, int]:
+        found = {}
+        for course in COURSES:
+            value = self.severity(course, day)
+            if value is not None:
+                found[course.name] = value
+        week = self.report_monday
+        if self.days <= 120:  # the demo's story around the report week (the last complete one)
+            found.pop("twitching", None)
+            found.pop("slurred-speech", None)
+            if day < week - timedelta(days=1):
+                found["twitching"] = 1
+            elif day <= week + timedelta(days=1):
+                found["twitching"] = 0
+            if day >= week - timedelta(days=4):
+                found["slurred-speech"] = 1
+            if day >= week + timedelta(days=1):
+                found["swallowing"] = 1 if day < week + timedelta(days=10) else 2
+            if day >= week and "leg-weakness" in found:
+                found["leg-weakness"] = max(found["leg-weakness"], 2)
+            if week - timedelta(days=7) <= day < week and "leg-weakness" in found:
+                found["leg-weakness"] = 1
+        elif self.fraction(day) > 0.5:
+            found["swallowing"] = min(3, 1 + round(2 * (self.fraction(day) - 0.5)))
+        if day == week + timedelta(days=2) or (self.days > 120 and self.rng.random() < 0.01):
+            found["choking"] = 1
+        if day == week + timedelta(days=4) or (self.days > 120 and self.rng.random() < 0.008):
+            found["falls"] = 1
+        return found
+
+    def weight(self, day: date) -> float:
+        elapsed = (day - self.start).days
+        return round(74.0 - 6.0 * (1 - math.exp(-elapsed / 60)) + self.rng.uniform(-0.25, 0.25), 1)
+
+    def day(self, day: date) -> None:
+        rng = self.rng
+        spouse = self.carers[0]
+        checked_in = rng.random() < 0.88 or day == self.end
+        if self.days <= 120 and self.report_monday <= day < self.report_monday + timedelta(days=7):
+            checked_in = day != self.report_monday + timedelta(days=5)  # 6 of 7 days in the report week
+        before = len(self.records)
+        evening = self.moment(day, 21, rng.randrange(0, 50))
+        if checked_in:
+            for name, value in self.symptoms_today(day).items():
+                self.add("symptom", {"name": name, "severity": value}, evening, spouse)
+        if day.weekday() == 5 or day == self.start:
+            self.add("weight", {"kg": self.weight(day)}, self.moment(day, 8, 10), spouse, source="log")
+        self.hours_and_wellbeing(day, evening, checked_in)
+        self.doses(day, checked_in)
+        if rng.random() < 0.3:
+            who = rng.choice(self.carers[:2])
+            self.add("note", {"text": rng.choice(NOTES)}, self.moment(day, 21, 55), who,
+                     source="checkin" if checked_in else "log")
+        if day.weekday() == 6:
+            self.selfchecks(day)
+        self.pad(day, len(self.records) - before)
+
+    def hours_and_wellbeing(self, day: date, evening: datetime, checked_in: bool) -> None:
+        rng = self.rng
+        weekend = day.weekday() >= 5
+        plan: list[tuple[int, float, str]] = []  # (caregiver index, hours, task)
+        plan.append((0, rng.choice((8, 9, 9.5, 10, 11)), "personal-care"))
+        if len(self.carers) > 1:
+            plan.append((1, rng.choice((5, 6)) if weekend else rng.choice((1.5, 2, 2.5, 3)), "supervision"))
+        if len(self.carers) > 2 and day.weekday() in (0, 2, 4):
+            plan.append((2, 4, "personal-care"))
+        for index in range(3, len(self.carers)):
+            if rng.random() < 0.3:
+                plan.append((index, rng.choice((1, 2, 3)), rng.choice(("transport", "household"))))
+        for index, hours, task in plan:
+            who = self.carers[index]
+            source = "log" if index == 2 or not checked_in else "checkin"
+            self.add("hours", {"hours": hours, "task": task}, evening, who, source=source)
+            if index == 0:
+                stress = rng.choice((7, 8, 8, 9))
+                sleep = rng.choice((4, 4.5, 5, 5.5, 6))
+                took_break = rng.random() < 0.05
+            else:
+                stress = rng.choice((2, 3, 4, 5))
+                sleep = rng.choice((6.5, 7, 7.5, 8))
+                took_break = rng.random() < 0.6
+            if index != 2 and (checked_in or index != 0):
+                self.add("wellbeing", {"sleep_hours": sleep, "stress": stress, "took_break": took_break},
+                         evening, who, source=source)
+        if rng.random() < 0.6:  # broken nights: the spouse turns and settles him
+            self.add("hours", {"hours": rng.choice((1.5, 2, 2.5, 3)), "task": "night-care", "night": True},
+                     self.moment(day, 6, 45), self.carers[0], source="log")
+
+    def doses(self, day: date, checked_in: bool) -> None:
+        rng = self.rng
+        story = {(1, "Baclofen", 8): 0.04, (3, "Riluzole", 20): 0.0, (5, "Baclofen", 14): 0.0}
+        offset = (day - self.report_monday).days
+        for med, slot in self.doses_by_day.get(day, []):
+            roll = rng.random()
+            if self.days <= 120 and 0 <= offset < 7:  # the report week: a skipped and two missed doses
+                roll = story.get((offset, med["name"], slot.hour), 0.5)
+            if roll < 0.03:
+                continue  # missed: nothing recorded
+            helper = len(self.carers) > 2 and day.weekday() in (0, 2, 4) and 9 <= slot.hour <= 14
+            who = self.carers[2] if helper else self.carers[0]
+            status = "skipped" if roll < 0.045 else "taken"
+            fields = {"medication": med["name"], "status": status, "scheduled_for": dates.iso(slot),
+                      "reason": rng.choice(SKIP_REASONS) if status == "skipped" else "",
+                      "extra": False, "dose": med["dose"]}
+            at = slot + timedelta(minutes=rng.randrange(0, 40))
+            source = "checkin" if checked_in and who is self.carers[0] else "log"
+            self.add("dose", fields, at, who, source=source)
+
+    def selfchecks(self, day: date) -> None:
+        for index, who in enumerate(self.carers[:2]):
+            high = index == 0
+            answers = {qid: (0 if qid == "hopeless" else self.rng.choice((2, 3) if high else (0, 1)))
+                       for qid in SELFCHECK_IDS}
+            self.add("selfcheck", {"answers": answers}, self.moment(day, 22, 15), who, source="selfcheck")
+
+    def pad(self, day: date, made: int) -> None:
+        """Extra symptom logs during the day, so the average reaches per_day entries."""
+        extra = self.per_day - made
+        if extra <= 0:
+            return
+        names = [c.name for c in COURSES[:4]]
+        for i in range(extra):
+            name = names[i % len(names)]
+            value = self.severity(COURSES[i % 4], day)
+            if value is None:
+                continue
+            self.add("symptom", {"name": name, "severity": value, "note": "noticed during the day"},
+                     self.moment(day, 10 + (i % 9), (7 * i) % 60), self.carers[0], source="log")
+
+    def run(self) -> list[Record]:
+        for i in range(self.days):
+            self.day(self.start + timedelta(days=i))
+        return self.records
+
+
+def _household(rng: random.Random, start: date, end: date, caregivers: int) -> Household:
+    if not 1 <= caregivers <= len(CAREGIVERS):
+        raise BadInput(f"the sample has 1 to {len(CAREGIVERS)} caregivers, not {caregivers}",
+                       f"use --caregivers 1-{len(CAREGIVERS)}")
+    joined = (start - timedelta(days=200)).isoformat()
+    carers = [Caregiver(name=name, relation=relation, id=uuid.UUID(int=rng.getrandbits(128), version=4).hex,
+                        added=joined) for name, relation in CAREGIVERS[:caregivers]]
+    household = Household(
+        person={"name": PERSON, "born": "1961-05-14",
+                "onset": (start - timedelta(days=420)).isoformat(),
+                "diagnosed": (start - timedelta(days=240)).isoformat()},
+        caregivers=carers,
+        settings={"default_caregiver": carers[0].id},
+    )
+    household.phases.append({"phase": 2, "at": (start - timedelta(days=200)).isoformat(), "note": ""})
+    days = (end - start).days + 1
+    if days > 120:
+        for phase, share in ((3, 0.3), (4, 0.6), (5, 0.85)):
+            household.phases.append({"phase": phase, "note": "",
+                                     "at": (start + timedelta(days=int(days * share))).isoformat()})
+    else:
+        change = _monday(end) - timedelta(days=7) + timedelta(days=3)
+        if start < change <= end:
+            household.phases.append({"phase": 3, "at": change.isoformat(),
+                                     "note": "needs help with washing and dressing now"})
+    return household
+
+
+def _medications(store: Any, start: date, now: datetime) -> None:
+    """Riluzole (its preset) and baclofen, added the way `caretool med add` adds them."""
+    from caretool.domain.meds import service as meds
+
+    first = start.isoformat()
+    meds.add(store, name=None, dose=None, flags=meds.ScheduleFlags(preset="riluzole"), start=first, now=now)
+    meds.add(store, name="Baclofen", dose="10 mg", flags=meds.ScheduleFlags(times="08:00,14:00,20:00"),
+             start=first, note="for cramps and stiffness", now=now)
+    for _ in range(2):  # setting up the sample is not something to undo
+        store.pop_undo()
+
+
+def _doses_by_day(household: Household, start: date, end: date) -> dict[date, list[tuple[Record, datetime]]]:
+    from caretool.domain.meds import service as meds
+
+    found: dict[date, list[tuple[Record, datetime]]] = {}
+    for med in household.medications:
+        for slot in meds.slots(med, start, end):
+            found.setdefault(slot.date(), []).append((med, slot))
+    for items in found.values():
+        items.sort(key=lambda item: item[1])
+    return found
+
+
+def build(store: Any, *, start: date, end: date, caregivers: int = 3, seed: int = 7,
+          per_day: int = DEFAULT_PER_DAY, now: datetime | None = None) -> dict[str, Any]:
+    """Fill an empty data home with the sample household from `start` to `end` (not past now).
+
+    `store` is a caretool.store.Store opened for writing. `per_day` is the average number of
+    entries a day: the daily core (symptoms, care hours, wellbeing, doses) is always written, and
+    extra symptom logs are added on days with fewer. An empty period (start after end) sets up
+    the household and its medications without entries. Returns a short summary.
+    """
+    if store.has_household():
+        raise BadInput(f"{store.home} already has a household", "build the sample in an empty folder")
+    now = now or dates.now()
+    end = min(end, now.date())
+    rng = random.Random(seed)
+    store.save_household(_household(rng, start, end, caregivers).to_tables())
+    _medications(store, min(start, end), now)
+    household = journal.load(store)
+    for med in household.medications:  # meds.add gives random ids; the sample's are seeded
+        med["id"] = uuid.UUID(int=rng.getrandbits(128), version=4).hex
+        med["added"] = dates.iso(now)
+    doses = _doses_by_day(household, start, end)
+    records = _Builder(rng, household, start, end, now, per_day, doses).run()
+    by_month: dict[str, list[Record]] = {}
+    for record in records:
+        by_month.setdefault(record["day"][:7], []).append(record)
+    for key in sorted(by_month):
+        store.insert(by_month[key])
+    for record in records:
+        if record["kind"] == "weight":
+            journal.note_weight(household, record)
+            break
+    store.save_household(household.to_tables())
+    return {"start": start.isoformat(), "end": end.isoformat(), "records": len(records),
+            "caregivers": [c.name for c in household.caregivers],
+            "medications": [m["name"] for m in household.medications]}
+
+
+# --- the demo -----------------------------------------------------------------------------
+@dataclass
+class Demo:
+    home: Path
+    today: dict[str, Any]
+    report: dict[str, Any]
+    summary: dict[str, Any]
+
+
+def empty_folder(home: str | None) -> Path:
+    """`home` if it is new or empty, else a new temporary folder when no home was given."""
+    if not home:
+        return Path(tempfile.mkdtemp(prefix="caretool-demo-"))
+    folder = Path(home).expanduser()
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise BadInput(f"{folder} is not an empty folder",
+                       "give a new or empty folder to --home, or leave it out for a temporary one")
+    return folder

@@ -1,0 +1,561 @@
+"""Medication schedules as RFC 5545 recurrence rules: parse, expand, re-time and describe.
+
+A schedule is stored as text: RRULE, EXRULE, RDATE and EXDATE lines without a DTSTART, one per
+line. The start date (day 1) and the end date are stored next to the text. Rules are expanded
+with dateutil in local wall-clock time (naive datetimes), so a dose at 08:00 stays at 08:00 on
+both sides of a daylight-saving change; the UTC offset is attached only when a dose time is shown
+or stored (`aware`).
+
+One extension, written as an RFC 5545 x-param so the lines stay valid: `RRULE;X-FROM-DAY=29:...`
+anchors that rule on day 29 of the schedule instead of day 1. Plain RRULE cannot shift a rule
+inside an interval, and 28-day cycles need that ("days 1-10 of each 28-day cycle from day 29").
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from dateutil.parser import isoparse
+from dateutil.rrule import rrule, rruleset, rrulestr
+
+from caretool.core import dates
+from caretool.core.errors import BadInput
+
+RULE_HINT = "write RFC 5545 lines such as RRULE:FREQ=DAILY;BYHOUR=8,20;BYMINUTE=0"
+KINDS = ("RRULE", "EXRULE", "RDATE", "EXDATE")
+FROM_DAY = "X-FROM-DAY"
+MAX_FROM_DAY = 3660
+MAX_PER_DAY = 24  # more doses than this in one day is a typo, not a schedule
+CHECK_YEARS = 3  # a schedule must give at least one dose this soon after its start
+DEFAULT_TIME = time(8, 0)
+TIMED_FREQS = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_LINE = re.compile(r"([A-Z-]+)((?:;[^:;]+)*):(.+)", re.ASCII)
+_EVERY = re.compile(r"(\d{1,4})\s*(h|hours?|d|days?|w|weeks?)?", re.ASCII)
+_TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One line of a schedule: RRULE, EXRULE, RDATE or EXDATE, anchored on `from_day`."""
+
+    kind: str
+    value: str
+    from_day: int = 1
+
+    @property
+    def text(self) -> str:
+        param = f";{FROM_DAY}={self.from_day}" if self.from_day != 1 else ""
+        return f"{self.kind}{param}:{self.value}"
+
+    def parts(self) -> dict[str, str]:
+        return _parts(self.value)
+
+
+def _parts(value: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in value.split(";"):
+        key, sep, val = item.partition("=")
+        if not sep or not key or not val:
+            raise BadInput(f"cannot read {item!r} in the rule {value}", RULE_HINT)
+        out[key] = val
+    return out
+
+
+def _join(parts: dict[str, str]) -> str:
+    return ";".join(f"{k}={v}" for k, v in parts.items())
+
+
+# --- reading rules ---------------------------------------------------------------------
+def parse(text: str) -> list[Rule]:
+    """The rules of stored schedule text ("" when the medicine is taken as needed)."""
+    return [_parse_line(line) for line in text.split()]
+
+
+def dump(rules: Iterable[Rule]) -> str:
+    return "\n".join(rule.text for rule in rules)
+
+
+def parse_input(items: Sequence[str]) -> tuple[list[Rule], datetime | None]:
+    """Rules typed by a user (lines separated by spaces or newlines) and an optional DTSTART.
+
+    `FREQ=...` alone is read as an RRULE. A DTSTART line is returned, not stored: its date can
+    become the start date and its time the default dose time.
+    """
+    rules: list[Rule] = []
+    start: datetime | None = None
+    for line in (word for item in items for word in item.split()):
+        if line.upper().startswith("DTSTART"):
+            start = _dtstart(line)
+        else:
+            rules.append(_parse_line(line))
+    if not rules:
+        raise BadInput("the --rrule text has no rule in it", RULE_HINT)
+    return rules, start
+
+
+def _dtstart(line: str) -> datetime:
+    _, sep, value = line.partition(":")
+    if not sep or ";" in line.split(":", 1)[0]:
+        raise BadInput(f"cannot read {line!r}", "write DTSTART:20261120T080000 (local time), or use --start")
+    return _moment(value)
+
+
+def _parse_line(raw: str) -> Rule:
+    line = raw.strip().upper().rstrip(";")
+    if line.startswith("FREQ="):
+        line = "RRULE:" + line
+    match = _LINE.fullmatch(line)
+    if not match:
+        raise BadInput(f"cannot read {raw!r} as a schedule rule", RULE_HINT)
+    kind, params, value = match.groups()
+    if kind not in KINDS:
+        raise BadInput(f"{kind} lines are not supported in a schedule",
+                       "use RRULE, EXRULE, RDATE or EXDATE lines; give the first day with --start")
+    from_day = 1
+    for param in filter(None, params.split(";")):
+        key, _, val = param.partition("=")
+        if key == FROM_DAY and kind in ("RRULE", "EXRULE") and val.isdigit() \
+                and 1 <= int(val) <= MAX_FROM_DAY:
+            from_day = int(val)
+        elif not (key == "VALUE" and val == "DATE-TIME" and kind in ("RDATE", "EXDATE")):
+            raise BadInput(f"the parameter {param!r} in {raw.strip()!r} is not supported",
+                           f"caretool understands {FROM_DAY}=N on RRULE and EXRULE lines (N = day of "
+                           "the schedule, 1 = the start date); give times in local time")
+    rule = Rule(kind, value, from_day)
+    if kind in ("RRULE", "EXRULE"):
+        _check_rule(rule)
+    else:
+        _moments(value)
+    return rule
+
+
+def _check_rule(rule: Rule) -> None:
+    parts = rule.parts()
+    if parts.get("FREQ") in ("SECONDLY", "MINUTELY"):
+        raise BadInput(f"{rule.text} repeats every few seconds or minutes",
+                       "use FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY")
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise BadInput(f"{rule.text} has both COUNT and UNTIL", "keep one of them (RFC 5545)")
+    if "UNTIL" in parts and ("Z" in parts["UNTIL"] or "T" not in parts["UNTIL"]):
+        raise BadInput(f"UNTIL in {rule.text} must be a local date and time such as 20271231T235959",
+                       "or leave UNTIL out and give the last day with --end")
+    _rrule(rule.value, datetime(2000, 1, 1))
+
+
+def _rrule(value: str, anchor: datetime) -> rrule:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = rrulestr(value, dtstart=anchor)
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
+        raise BadInput(f"cannot read the rule {value}: {exc}", RULE_HINT) from None
+    if not isinstance(result, rrule):
+        raise BadInput(f"cannot read the rule {value}", RULE_HINT)
+    return result
+
+
+def _moment(value: str) -> datetime:
+    if "T" not in value:
+        raise BadInput(f"{value} has no time of day", "add one, e.g. 20261203T090000 (local time)")
+    try:
+        moment = isoparse(value)
+    except ValueError:
+        raise BadInput(f"cannot read {value!r} as a date and time", "write e.g. 20261203T090000") from None
+    if moment.tzinfo is not None:  # given in UTC or with an offset: the local wall-clock time
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment
+
+
+def _moments(value: str) -> list[datetime]:
+    return [_moment(item) for item in value.split(",")]
+
+
+# --- expanding -----------------------------------------------------------------------------
+def _anchor(start: date, from_day: int) -> datetime:
+    return datetime.combine(start + timedelta(days=from_day - 1), time())
+
+
+def _skip_ahead(rule: Rule, anchor: datetime, near: date | None) -> datetime:
+    """A later anchor in phase with the rule, so expanding years of a daily rule is quick.
+
+    dateutil walks from DTSTART on every query; a DAILY or WEEKLY rule without COUNT repeats
+    every INTERVAL days (or weeks), so moving DTSTART by whole periods keeps every dose.
+    """
+    if near is None:
+        return anchor
+    parts = rule.parts()
+    step = {"DAILY": 1, "WEEKLY": 7}.get(parts.get("FREQ", ""), 0)
+    if not step or "COUNT" in parts or "BYSETPOS" in parts:
+        return anchor
+    period = step * int(parts.get("INTERVAL", "1") or 1)
+    periods = (near - anchor.date()).days // period - 1
+    return anchor + timedelta(days=periods * period) if periods > 0 else anchor
+
+
+@lru_cache(maxsize=256)
+def _ruleset(text: str, start: date, near: date | None = None) -> rruleset:
+    out = rruleset()
+    for rule in parse(text):
+        if rule.kind in ("RRULE", "EXRULE"):
+            anchor = _skip_ahead(rule, _anchor(start, rule.from_day), near)
+            (out.rrule if rule.kind == "RRULE" else out.exrule)(_rrule(rule.value, anchor))
+        else:
+            for moment in _moments(rule.value):
+                (out.rdate if rule.kind == "RDATE" else out.exdate)(moment)
+    return out
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Stored rule text anchored on `start` (day 1), giving doses from `first` to `end`.
+
+    `first` is later than `start` when an earlier schedule applied before it: the rules stay
+    anchored on the start date, so a 28-day cycle keeps its days when its times change.
+    """
+
+    rules: str
+    start: date
+    end: date | None = None
+    first: date | None = None
+
+    def occurrences(self, lo: date, hi: date) -> list[datetime]:
+        """Dose times (local, naive) on the days lo..hi inside this schedule's window."""
+        lo = max(lo, self.first or self.start, self.start)
+        if self.end is not None:
+            hi = min(hi, self.end)
+        if not self.rules or lo > hi:
+            return []
+        found = _ruleset(self.rules, self.start, lo).between(
+            datetime.combine(lo, time()), datetime.combine(hi, time.max), inc=True)
+        return list(found)
+
+    def dose_days(self, lo: date, hi: date) -> list[date]:
+        return sorted({moment.date() for moment in self.occurrences(lo, hi)})
+
+
+def aware(moment: datetime) -> datetime:
+    """A local wall-clock time with the UTC offset valid at that time (DST-correct)."""
+    return moment.astimezone()
+
+
+def check(rules: Sequence[Rule], start: date) -> None:
+    """Refuse schedules that never give a dose, or give an impossible number in a day."""
+    if not any(rule.kind in ("RRULE", "RDATE") for rule in rules):
+        raise BadInput("the schedule has no RRULE or RDATE line, so no dose would ever be due",
+                       "add an RRULE line, or use --as-needed")
+    horizon = datetime.combine(start + timedelta(days=365 * CHECK_YEARS), time())
+    bounded = Schedule(dump(_bounded(rule, horizon) for rule in rules), start)
+    first = _ruleset(bounded.rules, start).after(datetime.combine(start, time()), inc=True)
+    if first is None or first > horizon:
+        raise BadInput(f"this schedule gives no dose in the {CHECK_YEARS} years after {start}",
+                       "check the rule (e.g. BYMONTHDAY=30 with BYMONTH=2 never happens)")
+    per_day: dict[date, int] = {}
+    for moment in bounded.occurrences(start, start + timedelta(days=62)):
+        per_day[moment.date()] = per_day.get(moment.date(), 0) + 1
+    if per_day and max(per_day.values()) > MAX_PER_DAY:
+        raise BadInput(f"this schedule gives {max(per_day.values())} doses in one day",
+                       f"check the rule; caretool allows at most {MAX_PER_DAY} a day")
+
+
+def _bounded(rule: Rule, horizon: datetime) -> Rule:
+    """The rule cut off at the horizon, so checking an impossible rule cannot run for ever."""
+    if rule.kind not in ("RRULE", "EXRULE"):
+        return rule
+    parts = rule.parts()
+    limit = f"{horizon:%Y%m%dT%H%M%S}"
+    if "COUNT" in parts:
+        return rule  # already finite; COUNT and UNTIL together are not allowed
+    parts["UNTIL"] = min(parts.get("UNTIL", limit), limit)
+    return Rule(rule.kind, _join(parts), rule.from_day)
+
+
+# --- building rules from friendly flags ----------------------------------------------------
+def parse_times(text: str) -> list[time]:
+    """`08:00,20:00` -> sorted distinct times."""
+    words = [w for w in re.split(r"[,\s]+", text.strip()) if w]
+    if not words:
+        raise BadInput("no time given", "use HH:MM, several separated by commas: --times 08:00,20:00")
+    return sorted({dates.parse_time(word) for word in words})
+
+
+def parse_weekdays(text: str) -> list[str]:
+    """`mon,wed,fri` (or full names, or `weekdays`) -> RFC 5545 codes in week order."""
+    codes: set[str] = set()
+    for word in (w for w in re.split(r"[,\s]+", text.strip().lower()) if w):
+        if word == "weekdays":
+            codes.update(WEEKDAY_CODES[:5])
+            continue
+        matches = [code for code, name in zip(WEEKDAY_CODES, dates.WEEKDAYS, strict=True)
+                   if len(word) >= 2 and name.startswith(word)]
+        if len(matches) != 1:
+            raise BadInput(f"cannot read {word!r} as a day of the week",
+                           "use names such as mon,wed,fri (or weekdays)")
+        codes.add(matches[0])
+    if not codes:
+        raise BadInput("no day given", "use names such as mon,wed,fri")
+    return [code for code in WEEKDAY_CODES if code in codes]
+
+
+def parse_every(text: str) -> tuple[int, str]:
+    """`28d`, `2w`, `12h` (a bare number means days) -> (count, unit h|d|w)."""
+    match = _EVERY.fullmatch(text.strip().lower())
+    if not match:
+        raise BadInput(f"cannot read {text.strip()!r} as an interval",
+                       "use a number of days, weeks or hours: 28d, 2w, 12h")
+    count, unit = int(match.group(1)), (match.group(2) or "d")[0]
+    limits = {"h": 24, "d": 366, "w": 52}
+    if not 1 <= count <= limits[unit]:
+        raise BadInput(f"--every {text.strip()} is out of range",
+                       f"use 1 to {limits[unit]} {dict(h='hours', d='days', w='weeks')[unit]}")
+    if unit == "h" and 24 % count:
+        raise BadInput(f"every {count} hours does not fit into a day",
+                       "use 1, 2, 3, 4, 6, 8, 12 or 24 hours, or give the times with --times")
+    return count, unit
+
+
+def _time_groups(times: Sequence[time]) -> list[tuple[list[int], int]]:
+    """Times grouped by minute: one RRULE per group keeps BYHOUR x BYMINUTE exact."""
+    groups: dict[int, list[int]] = {}
+    for moment in sorted(set(times)):
+        groups.setdefault(moment.minute, []).append(moment.hour)
+    return sorted(((hours, minute) for minute, hours in groups.items()), key=lambda g: (g[0][0], g[1]))
+
+
+def timed(base: str, times: Sequence[time], *, days: int | None = None, from_day: int = 1,
+          kind: str = "RRULE") -> list[Rule]:
+    """Rules for `base` (e.g. FREQ=DAILY) at the given times; `days` limits it to that many
+    dosing days (a COUNT of days x doses per day)."""
+    out = []
+    for hours, minute in _time_groups(times):
+        value = base + (f";COUNT={days * len(hours)}" if days is not None else "")
+        value += f";BYHOUR={','.join(str(h) for h in hours)};BYMINUTE={minute}"
+        out.append(Rule(kind, value, from_day))
+    return out
+
+
+def from_flags(times: Sequence[time], weekdays: Sequence[str], every: tuple[int, str] | None) -> list[Rule]:
+    """The rules for --times / --days / --every (any of them may be empty)."""
+    times = list(times) or [DEFAULT_TIME]
+    if every and every[1] == "h":
+        if weekdays:
+            raise BadInput("--every in hours cannot be combined with --days",
+                           "use --every 12h alone, or --days with --times")
+        if len(times) > 1:
+            raise BadInput("--every in hours takes one first time",
+                           "e.g. --every 12h --times 08:00 gives 08:00 and 20:00")
+        step, first = every[0], times[0]
+        return timed("FREQ=DAILY", [time((first.hour + k * step) % 24, first.minute)
+                                    for k in range(24 // step)])
+    if every and every[1] == "d" and weekdays:
+        if every[0] % 7:
+            raise BadInput("--days needs --every in whole weeks", "e.g. --days mon --every 2w")
+        every = (every[0] // 7, "w")
+    if weekdays or (every and every[1] == "w"):
+        base = "FREQ=WEEKLY"
+        if every and every[0] > 1:
+            base += f";INTERVAL={every[0]}"
+        if weekdays:
+            base += f";BYDAY={','.join(weekdays)}"
+    else:
+        base = "FREQ=DAILY" + (f";INTERVAL={every[0]}" if every and every[0] > 1 else "")
+    return timed(base, times)
+
+
+def _per_day(parts: dict[str, str]) -> int:
+    count = 1
+    for key in _TIME_PARTS:
+        if key in parts:
+            count *= len(parts[key].split(","))
+    return count
+
+
+def retime(rules: Sequence[Rule], times: Sequence[time], *, only_untimed: bool = False) -> list[Rule]:
+    """The same days at new times. COUNTs keep meaning the same number of dosing days.
+
+    With only_untimed, rules that already say their times (BYHOUR) are kept as they are.
+    """
+    out: list[Rule] = []
+    for rule in rules:
+        parts = rule.parts() if rule.kind in ("RRULE", "EXRULE") else {}
+        if only_untimed and (rule.kind != "RRULE" or "BYHOUR" in parts
+                             or parts.get("FREQ") not in TIMED_FREQS):
+            out.append(rule)
+            continue
+        if rule.kind != "RRULE":
+            raise BadInput("this schedule has exceptions or extra dates tied to times",
+                           "give the whole schedule again with --rrule")
+        if parts.get("FREQ") not in TIMED_FREQS:
+            raise BadInput(f"{rule.text} repeats every few hours, so it has no fixed times",
+                           "give the whole schedule again with --rrule or --every")
+        days = None
+        if "COUNT" in parts:
+            days = max(1, int(parts.pop("COUNT")) // _per_day(parts))
+        for key in _TIME_PARTS:
+            parts.pop(key, None)
+        for new in timed(_join(parts), times, days=days, from_day=rule.from_day):
+            if new not in out:
+                out.append(new)
+    return out
+
+
+def untimed(rules: Sequence[Rule]) -> bool:
+    """True when some rule would fall at midnight for want of BYHOUR."""
+    return any(r.kind == "RRULE" and r.parts().get("FREQ") in TIMED_FREQS and "BYHOUR" not in r.parts()
+               for r in rules)
+
+
+# --- plain words ---------------------------------------------------------------------------
+@dataclass
+class _Clause:
+    from_day: int
+    freq: str
+    interval: int
+    days: int | None  # dosing days of a COUNT rule
+    rest: tuple[tuple[str, str], ...]
+    times: tuple[time, ...]
+    cycle: int = 1  # consecutive days per interval, for grouped cycle rules
+    raw: str = ""
+
+    def key(self) -> tuple[object, ...]:
+        return (self.from_day, self.freq, self.interval, self.days, self.rest, self.raw)
+
+
+_DESCRIBED = {
+    "DAILY": {"WKST"},
+    "WEEKLY": {"WKST", "BYDAY"},
+    "MONTHLY": {"WKST", "BYMONTHDAY"},
+    "HOURLY": {"WKST"},
+}
+
+
+def _clause(rule: Rule) -> _Clause:
+    parts = rule.parts()
+    freq = parts.get("FREQ", "")
+    rest = {k: v for k, v in parts.items()
+            if k not in ("FREQ", "INTERVAL", "COUNT", "UNTIL", *_TIME_PARTS)}
+    readable = freq in _DESCRIBED and set(rest) <= _DESCRIBED[freq] \
+        and all(re.fullmatch(r"[A-Z]{2}(,[A-Z]{2})*|\d{1,2}", v) for k, v in rest.items() if k != "WKST") \
+        and parts.get("BYSECOND", "0") == "0" and (freq != "HOURLY" or not set(parts) & set(_TIME_PARTS))
+    if not readable:
+        return _Clause(rule.from_day, freq, 1, None, (), (), raw=rule.value)
+    hours = [int(h) for h in parts.get("BYHOUR", "").split(",") if h]
+    minutes = [int(m) for m in parts.get("BYMINUTE", "0").split(",")]
+    times = tuple(sorted(time(h, m) for h in hours for m in minutes))
+    days = int(parts["COUNT"]) // _per_day(parts) if "COUNT" in parts else None
+    rest.pop("WKST", None)
+    until = parts.get("UNTIL")
+    if until:
+        rest["UNTIL"] = until
+    return _Clause(rule.from_day, freq, int(parts.get("INTERVAL", "1")), days,
+                   tuple(sorted(rest.items())), times)
+
+
+def _merged(rules: Sequence[Rule]) -> list[_Clause]:
+    clauses: list[_Clause] = []
+    for rule in rules:
+        clause = _clause(rule)
+        same = next((c for c in clauses if c.key() == clause.key() and not c.raw), None)
+        if same:  # the same days at more times (one rule per minute group)
+            same.times = tuple(sorted(set(same.times) | set(clause.times)))
+        else:
+            clauses.append(clause)
+    clauses.sort(key=lambda c: c.from_day)
+    grouped: list[_Clause] = []
+    for clause in clauses:  # consecutive every-N-days rules make an N-day cycle
+        last = grouped[-1] if grouped else None
+        if (last and not clause.raw and not last.raw and clause.freq == last.freq == "DAILY"
+                and clause.interval == last.interval > last.cycle and clause.days is last.days is None
+                and clause.rest == last.rest == () and clause.times == last.times
+                and clause.from_day == last.from_day + last.cycle):
+            last.cycle += 1
+        else:
+            grouped.append(clause)
+    return grouped
+
+
+def words(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def clock(times: Iterable[time]) -> str:
+    return words([f"{t:%H:%M}" for t in times])
+
+
+def _phrase(c: _Clause) -> str:
+    since = f" from day {c.from_day}" if c.from_day > 1 else ""
+    if c.raw:
+        return f"rule {c.raw}" + since
+    rest = dict(c.rest)
+    until = f" until {rest.pop('UNTIL')[:8]}" if "UNTIL" in rest else ""
+    if c.freq == "DAILY":
+        if c.days is not None:
+            if c.interval == 1:
+                end = c.from_day + c.days - 1
+                text = f"day {c.from_day}" if c.days == 1 else f"days {c.from_day}-{end}"
+            elif c.days <= 5:
+                text = "day" + ("s " if c.days > 1 else " ") + words(
+                    [str(c.from_day + k * c.interval) for k in range(c.days)])
+            else:
+                text = f"{c.days} doses {c.interval} days apart{since}"
+            return text + until
+        if c.interval == 1:
+            return "every day" + since + until
+        if c.cycle > 1:
+            return f"days 1-{c.cycle} of each {c.interval}-day cycle{since}{until}"
+        return f"every {c.interval} days{since}{until}"
+    if c.freq == "WEEKLY":
+        names = [dates.WEEKDAYS[WEEKDAY_CODES.index(code)].capitalize()
+                 for code in rest.get("BYDAY", "").split(",") if code]
+        if c.interval == 1:
+            text = f"every {words(names)}" if names else "every week"
+        else:
+            text = f"every {c.interval} weeks" + (f" on {words(names)}" if names else "")
+        count = f", {c.days} times" if c.days is not None else ""
+        return text + count + since + until
+    if c.freq == "MONTHLY":
+        text = "every month" if c.interval == 1 else f"every {c.interval} months"
+        if "BYMONTHDAY" in rest:
+            text += f" on day {rest['BYMONTHDAY']} of the month"
+        return text + since + until
+    return f"every {c.interval} hours" + since + until if c.interval > 1 else "every hour" + since + until
+
+
+def describe(text: str) -> str:
+    """The schedule in plain words, e.g. 'every day at 08:00 and 20:00'."""
+    rules = parse(text)
+    if not rules:
+        return "as needed"
+    clauses = _merged([r for r in rules if r.kind == "RRULE"])
+    timed_sets = {c.times for c in clauses if c.times}
+    shared = len(timed_sets) == 1 and all(c.times or c.raw or c.freq == "HOURLY" for c in clauses)
+    pieces = []
+    for i, clause in enumerate(clauses):
+        piece = _phrase(clause)
+        if clause.times and not shared:
+            piece += f" at {clock(clause.times)}"
+        if i:
+            piece = (", then " if clauses[i - 1].days is not None else "; and ") + piece
+        pieces.append(piece)
+    text_out = "".join(pieces)
+    if shared:
+        text_out += ("," if len(clauses) > 1 else "") + f" at {clock(next(iter(timed_sets)))}"
+    extra = []
+    for rule in rules:
+        if rule.kind == "EXRULE":
+            extra.append(f"except {_phrase(_merged([Rule('RRULE', rule.value, rule.from_day)])[0])}")
+        elif rule.kind == "RDATE":
+            count = len(rule.value.split(","))
+            extra.append(f"plus {count} extra dose{'s' * (count > 1)}")
+        elif rule.kind == "EXDATE":
+            count = len(rule.value.split(","))
+            extra.append(f"except {count} dose{'s' * (count > 1)}")
+    return "; ".join([text_out, *extra]) if text_out else "; ".join(extra)

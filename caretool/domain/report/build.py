@@ -1,0 +1,504 @@
+"""Every number of the weekly report, computed from plain records (no store, no output).
+
+The rules, stated once here and repeated in the report's data under "rules":
+
+Symptoms. A symptom's value on a day is the highest severity logged that day (0-3); a day
+without an entry has no value. For a period, its *peak* is the highest daily value and its *mean*
+the average of the daily values on the days it was logged. It is *present* when the peak is 1 or
+more. The trend compares the period with the previous period of the same length:
+  new        present now, not present before;
+  gone       present before, not now (logged as 0, or not logged at all);
+  worse      a higher peak, or the same peak and a mean at least 0.5 higher;
+  better     a lower peak, or the same peak and a mean at least 0.5 lower;
+  unchanged  anything else.
+Symptoms present in neither period are left out. "Something else" symptoms are kept apart by
+their description.
+
+Weight. The latest weight is the last one on or before the period's end. The change over the
+period runs from the last weight before the period (looking back up to a month) - or, without
+one, the first weight of the period - to the latest. The change over the last month runs from
+the earliest weight in the 31 days up to the period's end (the red-flag rules use the same
+window); the change since the first weight from household.stats["first_weight"]. Each as kg and
+as a percentage of the starting weight, rounded to 0.01 kg and 0.1%.
+
+Care hours. Hours per caregiver per day include night care; night hours are also counted on
+their own. A caregiver's share is their hours divided by everyone's hours in the period.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from caretool.domain.care import symptoms
+from caretool.domain.care.redflags import MONTH_DAYS
+from caretool.domain.entries import model as rec
+from caretool.domain.household.model import PHASES, Household
+
+Record = dict[str, Any]
+
+SECTION_TITLES = (
+    "Overview", "Warnings", "Symptoms", "Weight", "Medications", "Care hours", "Caregivers",
+    "Notes", "Questions for the care team",
+)
+
+FORMAT = "caretool-report"
+VERSION = 1
+MEAN_STEP = 0.5
+TRENDS = ("new", "worse", "unchanged", "better", "gone")
+# A loss this large over the month (or the period) prompts a question for the care team.
+WEIGHT_QUESTION_PCT = 2.0
+WEIGHT_QUESTION_TOTAL_PCT = 5.0
+FEEDING_TUBE_TOTAL_PCT = 10.0
+TOP_REASONS = 3
+NO_CAREGIVER = "(no caregiver)"
+WARNING_KEYS = ("rule", "title", "why", "action", "urgency", "source")
+
+RULES = {
+    "symptoms": "Daily value = highest severity logged that day. Peak = highest daily value, mean = "
+    "average of the logged days. Present = peak of 1 or more. Against the previous period of the "
+    "same length: new (present now, not before), gone (present before, not now), worse (higher peak, "
+    "or same peak and mean 0.5 or more higher), better (the reverse), else unchanged.",
+    "weight": "Period: from the last weight before the period (up to a month back; else the first of "
+    "the period) to the latest. Last month: from the earliest weight in the 31 days up to the end. "
+    "Since first: from the first weight ever logged.",
+    "care_hours": "Hours per caregiver per day include night care; night hours are also shown on "
+    "their own. Share = a caregiver's hours / everyone's hours.",
+    "checkins": "Days checked in = days with at least one entry made by `caretool checkin`.",
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str
+    partial: bool = False  # the period is not over yet; it is reported up to today
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def previous(self) -> tuple[date, date]:
+        """The period of the same length just before this one."""
+        return self.start - timedelta(days=self.days), self.start - timedelta(days=1)
+
+    def day_list(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range(self.days)]
+
+    def first_needed(self) -> date:
+        """The earliest day the report looks at: the previous period, or a month back for weight."""
+        return min(self.previous[0], self.end - timedelta(days=MONTH_DAYS))
+
+    def as_dict(self) -> dict[str, Any]:
+        prev_start, prev_end = self.previous
+        return {
+            "start": self.start.isoformat(), "end": self.end.isoformat(), "label": self.label,
+            "days": self.days, "partial": self.partial,
+            "previous": {"start": prev_start.isoformat(), "end": prev_end.isoformat()},
+        }
+
+
+def _within(records: list[Record], start: date, end: date) -> list[Record]:
+    lo, hi = start.isoformat(), end.isoformat()
+    return [r for r in records if lo <= r["day"] <= hi]
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _round(value: float | None, places: int = 1) -> float | None:
+    return None if value is None else round(value, places)
+
+
+# --- overview -----------------------------------------------------------------------------
+def phase_at(household: Household, day: date) -> int | None:
+    """The phase on that day; before the recorded history starts, the first phase recorded (it
+    was set up as the phase the person was already in)."""
+    phase = household.phase_on(day)
+    if phase is None and household.phases:
+        phase = int(household.phases[0]["phase"])
+    return phase
+
+
+def overview(household: Household, current: list[Record], period: Period) -> dict[str, Any]:
+    lo, hi = period.start.isoformat(), period.end.isoformat()
+    changes = []
+    before: int | None = None
+    for item in household.phases:
+        day = str(item["at"])[:10]
+        phase = int(item["phase"])
+        if lo <= day <= hi and phase != before:
+            changes.append({"day": day, "from": before, "to": phase, "title": PHASES.get(phase, "")})
+        before = phase
+    phase_now = phase_at(household, period.end)
+    checked = sorted({r["day"] for r in current if r.get("source") == "checkin"})
+    return {
+        "person": household.name,
+        "phase": phase_now,
+        "phase_title": PHASES.get(phase_now or 0, ""),
+        "phase_changes": changes,
+        "checkin_days": len(checked),
+        "days": period.days,
+        "checked_in": checked,
+        "entries": len(current),
+        "caregivers": [c.name for c in household.active_caregivers],
+    }
+
+
+# --- warnings -----------------------------------------------------------------------------
+def warnings(household: Household, current: list[Record]) -> list[dict[str, Any]]:
+    found = []
+    for r in current:
+        for w in r.get("warnings") or []:
+            found.append({
+                "day": r["day"], "at": r["at"], "entry_id": r["id"], "entry": rec.describe(r),
+                "symptom": r.get("name") if r["kind"] == "symptom" else None,
+                "caregiver": _who(household, r.get("caregiver")),
+                **{key: str(w.get(key, "")) for key in WARNING_KEYS},
+            })
+    found.sort(key=lambda w: w["at"])
+    return found
+
+
+def _who(household: Household, caregiver_id: str | None) -> str:
+    if caregiver_id is None:
+        return NO_CAREGIVER
+    name = household.caregiver_name(caregiver_id)
+    return name if name != "-" else f"caregiver {caregiver_id[:7]}"
+
+
+# --- symptoms -----------------------------------------------------------------------------
+def _symptom_key(record: Record) -> tuple[str, str]:
+    """(key, label): 'other' symptoms are told apart by what was described."""
+    name = str(record["name"])
+    if name == "other" and record.get("describe"):
+        text = str(record["describe"])
+        return f"other: {text}", f"Something else: {text}"
+    return name, symptoms.label(name)
+
+
+def _daily_peaks(records: list[Record]) -> tuple[dict[str, dict[str, int]], dict[str, tuple[str, str]]]:
+    by_key: dict[str, dict[str, int]] = defaultdict(dict)
+    names: dict[str, tuple[str, str]] = {}
+    for r in records:
+        if r["kind"] != "symptom":
+            continue
+        key, label = _symptom_key(r)
+        names[key] = (str(r["name"]), label)
+        days = by_key[key]
+        days[r["day"]] = max(int(r["severity"]), days.get(r["day"], 0))
+    return by_key, names
+
+
+def trend(peak: int | None, mean: float | None, prev_peak: int | None,
+          prev_mean: float | None) -> str:
+    now, before = (peak or 0) >= 1, (prev_peak or 0) >= 1
+    if now and not before:
+        return "new"
+    if before and not now:
+        return "gone"
+    assert peak is not None and prev_peak is not None and mean is not None and prev_mean is not None
+    if peak != prev_peak:
+        return "worse" if peak > prev_peak else "better"
+    step = round(mean - prev_mean, 6)
+    if step >= MEAN_STEP:
+        return "worse"
+    if step <= -MEAN_STEP:
+        return "better"
+    return "unchanged"
+
+
+def symptom_section(current: list[Record], previous: list[Record], period: Period) -> dict[str, Any]:
+    days = [d.isoformat() for d in period.day_list()]
+    now, names = _daily_peaks(current)
+    before, prev_names = _daily_peaks(previous)
+    names = {**prev_names, **names}
+    items: list[dict[str, Any]] = []
+    for key in set(now) | set(before):
+        values = list(now.get(key, {}).values())
+        prev_values = list(before.get(key, {}).values())
+        peak, prev_peak = max(values, default=None), max(prev_values, default=None)
+        if not (peak or prev_peak):
+            continue
+        mean, prev_mean = _mean([float(v) for v in values]), _mean([float(v) for v in prev_values])
+        name, label = names[key]
+        items.append({
+            "name": name,
+            "label": label,
+            "daily": [now.get(key, {}).get(day) for day in days],
+            "days_logged": len(values),
+            "peak": peak,
+            "mean": _round(mean, 2),
+            "previous_peak": prev_peak,
+            "previous_mean": _round(prev_mean, 2),
+            "trend": trend(peak, mean, prev_peak, prev_mean),
+        })
+    items.sort(key=lambda s: (TRENDS.index(s["trend"]), -(s["peak"] or 0), s["label"]))
+    return {"days": days, "items": items}
+
+
+# --- weight -------------------------------------------------------------------------------
+def _point(record: Record) -> dict[str, Any]:
+    return {"day": record["day"], "kg": float(record["kg"])}
+
+
+def _change(start: dict[str, Any], end: dict[str, Any]) -> dict[str, Any]:
+    kg = end["kg"] - start["kg"]
+    return {"from": start, "to": end, "kg": round(kg, 2),
+            "percent": round(kg / start["kg"] * 100, 1) if start["kg"] else None}
+
+
+def weight_section(household: Household, loaded: list[Record], period: Period) -> dict[str, Any]:
+    hi = period.end.isoformat()
+    weights = sorted((r for r in loaded if r["kind"] == "weight" and r["day"] <= hi),
+                     key=lambda r: r["at"])
+    start = period.start.isoformat()
+    inside = [r for r in weights if r["day"] >= start]
+    before = [r for r in weights if r["day"] < start]
+    latest = weights[-1] if weights else None
+    out: dict[str, Any] = {
+        "values": [_point(r) for r in inside],
+        "latest": _point(latest) if latest else None,
+        "latest_in_period": bool(inside),
+        "period_change": None,
+        "month_change": None,
+        "since_first": None,
+    }
+    if latest is None:
+        return out
+    if inside:
+        ref = before[-1] if before else inside[0]
+        if ref is not latest:
+            out["period_change"] = _change(_point(ref), _point(latest))
+    month_from = (period.end - timedelta(days=MONTH_DAYS)).isoformat()
+    month = [r for r in weights if r["day"] >= month_from]
+    if month and month[0] is not latest:
+        out["month_change"] = _change(_point(month[0]), _point(latest))
+    first = household.stats.get("first_weight") or {}
+    if first.get("kg") and first.get("id") != latest["id"] and str(first.get("day", "")) <= latest["day"]:
+        out["since_first"] = _change({"day": first["day"], "kg": float(first["kg"])}, _point(latest))
+    return out
+
+
+# --- medications --------------------------------------------------------------------------
+def medication_section(adherence: list[dict[str, Any]] | None) -> dict[str, Any]:
+    if adherence is None:
+        return {"available": False, "items": []}
+    items = []
+    for m in adherence:
+        items.append({
+            "name": str(m.get("name", "")),
+            "scheduled": int(m.get("scheduled") or 0),
+            "taken": int(m.get("taken") or 0),
+            "skipped": int(m.get("skipped") or 0),
+            "missed": int(m.get("missed") or 0),
+            "percent": m.get("percent"),
+            "missed_doses": [str(d) for d in m.get("missed_doses") or []],
+        })
+    return {"available": True, "items": items}
+
+
+# --- care hours ---------------------------------------------------------------------------
+def _caregiver_order(household: Household, *used: set[str | None]) -> list[str | None]:
+    seen: set[str | None] = set().union(*used)
+    order: list[str | None] = [c.id for c in household.active_caregivers]
+    order += [c.id for c in household.caregivers if not c.active and c.id in seen]
+    order += sorted(x for x in seen if x is not None and x not in order)
+    if None in seen:
+        order.append(None)
+    return order
+
+
+def hours_section(household: Household, current: list[Record], period: Period) -> dict[str, Any]:
+    days = [d.isoformat() for d in period.day_list()]
+    total: dict[str | None, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    night: dict[str | None, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for r in current:
+        if r["kind"] != "hours":
+            continue
+        who = r.get("caregiver")
+        total[who][r["day"]] += float(r["hours"])
+        if r.get("night"):
+            night[who][r["day"]] += float(r["hours"])
+    grand = round(sum(sum(d.values()) for d in total.values()), 2)
+    rows: list[dict[str, Any]] = []
+    for who in _caregiver_order(household, set(total)):
+        daily = [round(total[who][d], 2) for d in days]
+        night_daily = [round(night[who][d], 2) for d in days]
+        hours = round(sum(daily), 2)
+        night_hours = round(sum(night_daily), 2)
+        rows.append({
+            "id": who, "name": _who(household, who), "daily": daily, "night_daily": night_daily,
+            "total": hours, "night": night_hours, "day": round(hours - night_hours, 2),
+            "share": round(hours / grand * 100, 1) if grand else 0.0,
+        })
+    return {
+        "days": days,
+        "caregivers": rows,
+        "daily_totals": [round(sum(row["daily"][i] for row in rows), 2) for i in range(len(days))],
+        "night_total": round(sum(row["night"] for row in rows), 2),
+        "total": grand,
+    }
+
+
+# --- caregivers ---------------------------------------------------------------------------
+def _burnout_item(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    factors = sorted(found.get("factors") or [], key=lambda f: -float(f.get("points") or 0))
+    return {
+        "level": found.get("level"),
+        "points": found.get("points"),
+        "previous_level": found.get("previous_level"),
+        "reasons": [{"factor": str(f.get("factor", "")), "points": f.get("points"),
+                     "reason": str(f.get("reason", ""))} for f in factors[:TOP_REASONS]
+                    if (f.get("points") or 0) > 0],
+        "missing": [str(m) for m in found.get("missing") or []],
+        "tips": [str(t) for t in found.get("tips") or []],
+    }
+
+
+def caregiver_section(household: Household, current: list[Record], hours: dict[str, Any],
+                      burnout: list[dict[str, Any]] | None) -> dict[str, Any]:
+    wellbeing: dict[str | None, list[Record]] = defaultdict(list)
+    for r in current:
+        if r["kind"] == "wellbeing":
+            wellbeing[r.get("caregiver")].append(r)
+    by_hours = {row["id"]: row for row in hours["caregivers"]}
+    by_burnout = {b.get("caregiver_id"): b for b in burnout or []}
+    items = []
+    for who in _caregiver_order(household, set(wellbeing), set(by_hours)):
+        entries = wellbeing.get(who, [])
+        sleep = [float(r["sleep_hours"]) for r in entries]
+        stress = [int(r["stress"]) for r in entries]
+        row = by_hours.get(who, {})
+        items.append({
+            "id": who,
+            "name": _who(household, who),
+            "entries": len(entries),
+            "sleep_mean": _round(_mean(sleep)),
+            "sleep_min": min(sleep, default=None),
+            "stress_mean": _round(_mean([float(s) for s in stress])),
+            "stress_max": max(stress, default=None),
+            "breaks": sum(1 for r in entries if r.get("took_break")),
+            "hours": row.get("total", 0.0),
+            "night_hours": row.get("night", 0.0),
+            "burnout": _burnout_item(by_burnout.get(who)),
+        })
+    return {"burnout_available": burnout is not None, "items": items}
+
+
+# --- notes --------------------------------------------------------------------------------
+def notes(household: Household, current: list[Record]) -> list[dict[str, Any]]:
+    return [{"day": r["day"], "at": r["at"], "caregiver": _who(household, r.get("caregiver")),
+             "text": str(r.get("text", ""))}
+            for r in current if r["kind"] == "note"]
+
+
+# --- questions ----------------------------------------------------------------------------
+def _word(severity: int | None) -> str:
+    return symptoms.SEVERITY_WORDS[severity or 0]
+
+
+def _weight_question(weight: dict[str, Any]) -> str | None:
+    month, period, first = weight["month_change"], weight["period_change"], weight["since_first"]
+    text = None
+    for change, span, limit in ((month, "in the last month", WEIGHT_QUESTION_PCT),
+                                (period, "over this period", WEIGHT_QUESTION_PCT),
+                                (first, "since the first weight", WEIGHT_QUESTION_TOTAL_PCT)):
+        pct = change["percent"] if change else None
+        if pct is not None and pct <= -limit:
+            text = (f"Weight went from {change['from']['kg']:g} kg to {change['to']['kg']:g} kg "
+                    f"{span} ({pct:+.1f}%). Should we see a dietitian?")
+            break
+    if text is None:
+        return None
+    if first and first["percent"] is not None and first["percent"] <= -FEEDING_TUBE_TOTAL_PCT:
+        text += " Is it time to plan for a feeding tube?"
+    return text
+
+
+def questions(found: list[dict[str, Any]], symptom_items: list[dict[str, Any]],
+              meds: dict[str, Any], weight: dict[str, Any],
+              phase_questions: list[str]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    by_rule: dict[str, list[dict[str, Any]]] = {}
+    for w in found:
+        by_rule.setdefault(w["rule"] or w["title"], []).append(w)
+    for group in by_rule.values():
+        days = sorted({w["day"] for w in group})
+        title = group[-1]["title"]
+        out.append({"why": "warning",
+                    "text": f"{title} ({', '.join(days)}): what does it mean, and what should we "
+                            "do if it happens again?"})
+    warned = {w["symptom"] for w in found if w.get("symptom")}
+    for s in symptom_items:
+        if s["name"] in warned:
+            continue  # already asked about with its warning
+        if s["trend"] == "new":
+            out.append({"why": "new symptom",
+                        "text": f"{s['label']} is new this period (at worst {_word(s['peak'])}). "
+                                "What could be causing it, and what should we do?"})
+        elif s["trend"] == "worse":
+            if s["peak"] != s["previous_peak"]:
+                how = f"at worst {_word(s['previous_peak'])} before, {_word(s['peak'])} now"
+            else:
+                how = f"on average {s['previous_mean']:g} out of 3 before, {s['mean']:g} now"
+            out.append({"why": "worse symptom",
+                        "text": f"{s['label']} got worse ({how}). Does anything need to change?"})
+    for m in meds["items"]:
+        if m["missed"]:
+            doses = "dose" if m["missed"] == 1 else "doses"
+            out.append({"why": "missed doses",
+                        "text": f"{m['name']}: {m['missed']} missed {doses} this period. What should "
+                                "we do when a dose is missed, and does the timing still suit us?"})
+    weight_text = _weight_question(weight)
+    if weight_text:
+        out.append({"why": "weight", "text": weight_text})
+    seen = {q["text"] for q in out}
+    for text in phase_questions:
+        if text not in seen:
+            out.append({"why": "phase guide", "text": text})
+            seen.add(text)
+    return out
+
+
+# --- the whole report ---------------------------------------------------------------------
+def build(
+    *, household: Household, records: list[Record], period: Period, generated: str,
+    adherence: list[dict[str, Any]] | None, burnout: list[dict[str, Any]] | None,
+    phase_questions: list[str],
+) -> dict[str, Any]:
+    """The report as plain data. `records` must cover period.first_needed() .. period.end.
+
+    `adherence` / `burnout` are what the medication and burnout services returned, or None when
+    those services are not available (the sections then say so).
+    """
+    current = _within(records, period.start, period.end)
+    previous = _within(records, *period.previous)
+    found = warnings(household, current)
+    symptom_data = symptom_section(current, previous, period)
+    weight = weight_section(household, records, period)
+    meds = medication_section(adherence)
+    hours = hours_section(household, current, period)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "generated": generated,
+        "period": period.as_dict(),
+        "overview": overview(household, current, period),
+        "warnings": found,
+        "symptoms": symptom_data,
+        "weight": weight,
+        "medications": meds,
+        "care_hours": hours,
+        "caregivers": caregiver_section(household, current, hours, burnout),
+        "notes": notes(household, current),
+        "questions": questions(found, symptom_data["items"], meds, weight, phase_questions),
+        "rules": RULES,
+    }
