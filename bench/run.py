@@ -85,7 +85,7 @@ def main() -> None:
         make_home(full, args.years, 3)
         caregiver = json.loads(subprocess.run(
             [*CARETOOL, "--json", "caregiver", "list"], capture_output=True, text=True, check=True,
-            env={**os.environ, "CARETOOL_HOME": str(full)}).stdout)[0]["name"]
+            env={**os.environ, "CARETOOL_HOME": str(full)}).stdout)["data"][0]["name"]
         cases = {
             "python -c pass": Case([PY, "-c", "pass"]),
             "floor app": Case([PY, str(BENCH / "floor_app.py")]),

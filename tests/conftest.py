@@ -45,6 +45,14 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]:
     time.tzset()
 
 
+def data_of(stdout: str) -> Any:
+    """The `data` of the one JSON document a command printed (see views/output.py)."""
+    document = json.loads(stdout)
+    assert set(document) == {"caretool", "command", "ok", "data"} and document["ok"] is True, document
+    assert document["caretool"] == 1
+    return document["data"]
+
+
 class Run:
     """Runs caretool in-process and keeps stdout, stderr and the exit code apart."""
 
@@ -61,7 +69,8 @@ class Run:
         return result
 
     def json(self, *args: str) -> Any:
-        return json.loads(self("--json", *args).stdout)
+        """The command's data under --json, after checking the document's envelope."""
+        return data_of(self("--json", *args).stdout)
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ def caretool(home: Path, *args: str) -> Any:
 
 
 def history(home: Path) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = json.loads(caretool(home, "--json", "history").stdout)
+    found: list[dict[str, Any]] = json.loads(caretool(home, "--json", "history").stdout)["data"]
     return found
 
 

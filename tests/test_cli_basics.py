@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from tests.conftest import data_of
+
 
 def test_version_and_paths(run: Any, home: Path) -> None:
     assert run("--version").stdout.startswith("caretool ")
@@ -158,7 +160,7 @@ def test_terminal_escapes_in_notes_are_not_echoed_raw(run: Any, household: Any) 
 def test_json_flag_works_before_or_after_the_command(run: Any, household: Any) -> None:
     household()
     run("log", "note", "x")
-    assert run.json("history") == json.loads(run("history", "--json").stdout)
+    assert run.json("history") == data_of(run("history", "--json").stdout)
 
 
 def test_doctor_on_a_healthy_home(run: Any, household: Any) -> None:

@@ -35,7 +35,7 @@ def real_home(home: Path) -> Path:
 def notes_in(home: Path) -> list[str]:
     code, out, err = finish(caretool(home, "--json", "history", "--limit", "100000"))
     assert code == 0, err
-    return [r["text"] for r in json.loads(out) if r["kind"] == "note"]
+    return [r["text"] for r in json.loads(out)["data"] if r["kind"] == "note"]
 
 
 def test_sigkill_at_random_moments_loses_no_acknowledged_entry(real_home: Path) -> None:

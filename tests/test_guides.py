@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import json
 import os
 import re
 import subprocess
@@ -18,6 +17,7 @@ import pytest
 
 from caretool.core.errors import BadInput, NotFound
 from caretool.domain.guidance import guides
+from tests.conftest import data_of
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL = guides.all_guides()
@@ -159,13 +159,13 @@ def test_get_by_any_name(name: str, slug: str) -> None:
 def test_get_unknown_guide_is_not_found(name: str) -> None:
     with pytest.raises(NotFound) as caught:
         guides.get(name)
-    assert "burnout" in caught.value.hint  # the hint lists the guides
+    assert "burnout" in str(caught.value.hint)  # the hint lists the guides
 
 
 def test_get_unknown_guide_suggests_the_nearest() -> None:
     with pytest.raises(NotFound) as caught:
         guides.get("swalowing")
-    assert "did you mean 4-swallowing?" in caught.value.hint
+    assert "did you mean 4-swallowing?" in str(caught.value.hint)
 
 
 def test_find_section_by_prefix_and_case() -> None:
@@ -333,7 +333,7 @@ def test_cli_show_json(run: Any) -> None:
     assert list(data["sections"]) == [*guides.PHASE_SECTIONS, "Sources"]
     assert DISCLAIMER in data["body"]
     # the local --json flag gives the same document
-    assert json.loads(run("guide", "show", "2", "--json").stdout) == data
+    assert data_of(run("guide", "show", "2", "--json").stdout) == data
 
 
 def test_cli_list(run: Any) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -14,6 +13,7 @@ from caretool.domain.care import phase_questions as phase_assess
 from caretool.domain.care import phases
 from caretool.domain.guidance import guides
 from caretool.domain.household.model import PHASES
+from tests.conftest import data_of
 
 ALL_ZERO = {q.id: 0 for q in phase_assess.QUESTIONS}
 TUBE = "walking=1,hands=0,speech=0,work=1,swallowing=0,breathing=0,tube=1,ventilation=0"
@@ -65,15 +65,15 @@ def test_phase_json(run: Any, household: Any, clock: Callable[[str], None]) -> N
                     "since": "2026-11-20"}
     assert run.json("phase", "show") == info
     assert current(run) == info
-    assert json.loads(run("phase", "--json").stdout) == info
-    assert json.loads(run("phase", "show", "--json").stdout) == info
+    assert data_of(run("phase", "--json").stdout) == info
+    assert data_of(run("phase", "show", "--json").stdout) == info
 
 
 def test_json_flag_on_the_phase_group_reaches_its_commands(run: Any, household: Any) -> None:
     household(phase=2)
-    rows = json.loads(run("phase", "--json", "history").stdout)
+    rows = data_of(run("phase", "--json", "history").stdout)
     assert [r["phase"] for r in rows] == [2]
-    assert json.loads(run("phase", "--json", "next").stdout)["phase"] == 3
+    assert data_of(run("phase", "--json", "next").stdout)["phase"] == 3
 
 
 def test_phase_without_a_household(run: Any) -> None:

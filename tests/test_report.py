@@ -290,9 +290,9 @@ def test_html_is_one_self_contained_printable_page(run: Any, fortnight: Path, tm
 
 
 def test_json_format_and_output_file(run: Any, fortnight: Path, tmp_path: Path) -> None:
-    assert json.loads(run("report", "--format", "json").stdout) == run.json("report")
+    assert json.loads(run("report", "--format", "json").stdout) == run.json("report")  # same data
     target = tmp_path / "week.json"
-    run("report", "--json", "--output", str(target))
+    assert run.json("report", "--format", "json", "--output", str(target)) == {"path": str(target)}
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["format"] == "caretool-report" and data["care_hours"]["total"] == 60
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -73,7 +73,7 @@ def selfcheck(
                     given[question.id] = questionnaire.answer_value(typed)
                     break
                 except BadInput as exc:
-                    view.retry(exc.hint)
+                    view.retry(str(exc.hint))
             if questionnaire.needs_crisis_help({question.id: given[question.id]}):
                 view.crisis()  # at once, before anything else
                 crisis_shown = True

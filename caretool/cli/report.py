@@ -35,7 +35,7 @@ def report(
     from caretool.domain.transfer import service as transfer
     from caretool.views import report_text as view
 
-    form = "json" if json_wanted(ctx, as_json) else form.strip().lower()
+    form = form.strip().lower()
     if form not in view.FORMATS:
         raise BadInput(f"unknown format {form!r}", "use --format text, md, html or json")
     period = service.resolve_period(week=week, start=start, end=end, this_week=this_week)
@@ -44,12 +44,8 @@ def report(
         data = service.report(store, period)
     if output:
         path = transfer.write_private(Path(output), view.as_string(data, form))
-        view.written(path, f"{form} report")
-        return
-    view.show(data, form)
-
-
-
-
-
-
+        view.written(path, f"{form} report", as_json=json_wanted(ctx, as_json))
+    elif json_wanted(ctx, as_json):
+        view.emit_json(data)
+    else:
+        view.show(data, form)

@@ -10,16 +10,26 @@ from typer.core import TyperGroup
 
 from caretool.cli import common
 from caretool.core.errors import CaretoolError
+from caretool.core.messages import Message, msg
+
+UNEXPECTED = msg("error.unexpected", "unexpected problem: {kind}: {detail}")
+UNEXPECTED_HINT = msg("error.unexpected.hint", "run again with --debug for details, and please report it")
+CANCELLED = msg("error.cancelled", "cancelled; nothing was saved")
+USAGE_HINT = msg("error.usage.hint", "see `{command} --help`")
+ERROR_LINE = msg("error.line", "error: {message}")
+ERROR_LINE_HINT = msg("error.line-with-hint", "error: {message} (fix: {hint})")
+ROOT_OPTIONS_WITH_VALUE = ("--home", "--lang")
 
 
 class CaretoolGroup(TyperGroup):
-    """Turns every CaretoolError into one line on stderr and its exit code."""
+    """The one error boundary: every CaretoolError becomes one line (or, under --json, one JSON
+    document on stdout) and its exit code; tracebacks only with --debug."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except CaretoolError as exc:
-            _report(exc.message, exc.hint)
+            _report(exc.code, exc.message, exc.hint)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt, EOFError):
             raise
@@ -31,13 +41,16 @@ class CaretoolGroup(TyperGroup):
         except Exception as exc:
             if _is_click_exception(exc) or common.state(ctx).debug:
                 raise
-            _report(f"unexpected problem: {type(exc).__name__}: {exc}",
-                    "run again with --debug for details, and please report it")
+            _report("unexpected", UNEXPECTED(kind=type(exc).__name__, detail=str(exc)), UNEXPECTED_HINT)
             raise typer.Exit(1) from None
-
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         """Usage errors become one line too; help, exits and aborts behave as usual."""
+        argv = list(kwargs.get("args") or (args[0] if args else None) or sys.argv[1:])
+        _ARGV[:] = argv
+        from caretool.views.output import set_command
+
+        set_command(command_path(self, argv))
         kwargs["standalone_mode"] = False
         if not standalone_mode:
             return super().main(*args, **kwargs)
@@ -49,26 +62,58 @@ class CaretoolGroup(TyperGroup):
                 sys.exit(0)
             if name == "Abort":  # a prompt was cut off by Ctrl-C or the end of input
                 sys.stderr.write("\n")
-                _report("cancelled; nothing was saved", "")
+                _report("cancelled", CANCELLED, "")
                 sys.exit(1)
             if not _is_click_exception(exc) or not hasattr(exc, "format_message"):
                 raise
             ctx = getattr(exc, "ctx", None)
-            where = f"`{ctx.command_path} --help`" if ctx is not None else "`caretool --help`"
-            _report(exc.format_message().rstrip("."), f"see {where}")
+            where = ctx.command_path if ctx is not None else "caretool"
+            _report("usage", exc.format_message().rstrip("."), USAGE_HINT(command=where))
             sys.exit(getattr(exc, "exit_code", 2))
         sys.exit(code if isinstance(code, int) else 0)
+
+
+_ARGV: list[str] = []
+
+
+def command_path(group: Any, argv: list[str]) -> str:
+    """The command words in argv ("med due"), skipping options and the root options' values."""
+    words: list[str] = []
+    command, skip = group, False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--":
+            break
+        elif arg.startswith("-"):
+            skip = not words and arg in ROOT_OPTIONS_WITH_VALUE
+        elif arg in getattr(command, "commands", {}):
+            words.append(arg)
+            command = command.commands[arg]
+        else:
+            break
+    return " ".join(words) or "today"
+
+
+def _json_wanted() -> bool:
+    return "--json" in _ARGV[: _ARGV.index("--")] if "--" in _ARGV else "--json" in _ARGV
 
 
 def _is_click_exception(exc: Exception) -> bool:
     return any(cls.__name__ in ("ClickException", "Exit", "Abort") for cls in type(exc).__mro__)
 
 
-def _report(message: str, hint: str) -> None:
+def _report(code: str, message: Message | str, hint: Message | str) -> None:
+    from caretool.core.messages import render
     from caretool.core.text import safe
 
-    line = f"error: {message}" + (f" (fix: {hint})" if hint else "")
-    sys.stderr.write(safe(line) + "\n")
+    if _json_wanted():
+        from caretool.views.output import emit_json_error
+
+        emit_json_error(code, message, hint)
+        return
+    line = (ERROR_LINE_HINT(message=message, hint=hint) if hint else ERROR_LINE(message=message))
+    sys.stderr.write(safe(render(line)) + "\n")
 
 
 def _version(value: bool) -> None:

@@ -168,25 +168,33 @@ def caregiver_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
 @caregiver_app.command("remove")
 def caregiver_remove(
-    ctx: typer.Context, name: Annotated[str, typer.Argument(help="The caregiver's name.")]
+    ctx: typer.Context, name: Annotated[str, typer.Argument(help="The caregiver's name.")],
+    as_json: JsonOpt = False,
 ) -> None:
     """Remove a caregiver. Their past entries are kept. Undo with `caretool undo`."""
     from caretool.domain.household import service as setup_service
-    from caretool.views.output import tell
+    from caretool.views.output import emit_json, tell
 
     with state(ctx).store(write=True) as store:
         removed = setup_service.remove_caregiver(store, name)
-    tell(f"Removed {removed.name}; their past entries are kept.")
+    if json_wanted(ctx, as_json):
+        emit_json(vars(removed))
+    else:
+        tell(f"Removed {removed.name}; their past entries are kept.")
 
 
 @caregiver_app.command("default")
 def caregiver_default(
-    ctx: typer.Context, name: Annotated[str, typer.Argument(help="The caregiver's name.")]
+    ctx: typer.Context, name: Annotated[str, typer.Argument(help="The caregiver's name.")],
+    as_json: JsonOpt = False,
 ) -> None:
     """Choose who entries belong to when --caregiver is not given."""
     from caretool.domain.household import service as setup_service
-    from caretool.views.output import tell
+    from caretool.views.output import emit_json, tell
 
     with state(ctx).store(write=True) as store:
         chosen = setup_service.set_default_caregiver(store, name)
-    tell(f"{chosen.name} is now the default caregiver.")
+    if json_wanted(ctx, as_json):
+        emit_json(vars(chosen))
+    else:
+        tell(f"{chosen.name} is now the default caregiver.")

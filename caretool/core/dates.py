@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from caretool.core.errors import BadInput
+from caretool.core.messages import msg
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ABBR = {name[:3]: i for i, name in enumerate(WEEKDAYS)}
@@ -25,8 +26,22 @@ _ISO_WEEK = re.compile(r"(\d{4})-?W(\d{2})", re.ASCII | re.IGNORECASE)
 # Clock skew between a phone and a laptop should not make "now" look like the future.
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
-DATE_HINT = "use YYYY-MM-DD, today, yesterday, 'N days ago', a weekday name or 'last monday'"
-WHEN_HINT = DATE_HINT + ", optionally followed by a time such as 20:30"
+DATE_HINT = msg("date.hint",
+                "use YYYY-MM-DD, today, yesterday, 'N days ago', a weekday name or 'last monday'")
+WHEN_HINT = msg("date.when-hint", "use YYYY-MM-DD, today, yesterday, 'N days ago', a weekday name or "
+                "'last monday', optionally followed by a time such as 20:30")
+EMPTY = msg("date.empty", "the date is empty")
+NOT_REAL = msg("date.not-real", "{text!r} is not a real date")
+UNREADABLE = msg("date.unreadable", "cannot read {text!r} as a date")
+TIME_UNREADABLE = msg("date.time-unreadable", "cannot read {text!r} as a time")
+TIME_HINT = msg("date.time-hint", "use HH:MM, for example 08:00")
+NOT_REAL_MOMENT = msg("date.not-real-moment", "{text!r} is not a real date and time")
+IN_THE_FUTURE = msg("date.future", "{when} is in the future")
+FUTURE_HINT = msg("date.future.hint", "log what has happened; check the date and your computer's clock")
+DAY_IN_THE_FUTURE_HINT = msg("date.future-day.hint", "choose today or an earlier day")
+WEEK_UNREADABLE = msg("date.week-unreadable", "cannot read {text!r} as a week")
+WEEK_HINT = msg("date.week-hint", "use an ISO week such as 2026-W47")
+NO_SUCH_WEEK = msg("date.no-such-week", "{year} has no week {week}")
 
 
 def now() -> datetime:
@@ -72,7 +87,7 @@ def parse_day(text: str, *, ref: date | None = None) -> date:
     ref = ref or today()
     word = _normalise(text)
     if not word:
-        raise BadInput("the date is empty", DATE_HINT)
+        raise BadInput(EMPTY, DATE_HINT)
     if word == "today":
         return ref
     if word == "yesterday":
@@ -93,14 +108,14 @@ def parse_day(text: str, *, ref: date | None = None) -> date:
         try:
             return date.fromisoformat(word)
         except ValueError:
-            raise BadInput(f"{text.strip()!r} is not a real date", DATE_HINT) from None
-    raise BadInput(f"cannot read {text.strip()!r} as a date", DATE_HINT)
+            raise BadInput(NOT_REAL(text=text.strip()), DATE_HINT) from None
+    raise BadInput(UNREADABLE(text=text.strip()), DATE_HINT)
 
 
 def parse_time(text: str) -> time:
     match = _TIME.fullmatch(text.strip())
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise BadInput(f"cannot read {text.strip()!r} as a time", "use HH:MM, for example 08:00")
+        raise BadInput(TIME_UNREADABLE(text=text.strip()), TIME_HINT)
     return time(int(match.group(1)), int(match.group(2)))
 
 
@@ -119,7 +134,7 @@ def parse_when(text: str, *, ref: datetime | None = None, default_time: time | N
         try:
             value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
         except ValueError:
-            raise BadInput(f"{raw!r} is not a real date and time", WHEN_HINT) from None
+            raise BadInput(NOT_REAL_MOMENT(text=raw), WHEN_HINT) from None
         return _aware(value)
     if _TIME.fullmatch(word):
         return _aware(datetime.combine(ref.date(), parse_time(word)))
@@ -134,24 +149,29 @@ def parse_when(text: str, *, ref: datetime | None = None, default_time: time | N
 
 
 def check_not_future(moment: datetime, *, ref: datetime | None = None) -> None:
+    """Refuse a moment later than now (a few minutes of clock skew allowed)."""
     ref = ref or now()
     if moment - ref > FUTURE_TOLERANCE:
-        raise BadInput(
-            f"{moment:%Y-%m-%d %H:%M} is in the future",
-            "log what has happened; check the date and your computer's clock",
-        )
+        raise BadInput(IN_THE_FUTURE(when=f"{moment:%Y-%m-%d %H:%M}"), FUTURE_HINT)
+
+
+def check_day_not_future(day: date, *, ref: date | None = None) -> date:
+    """Refuse a day after today; returns the day."""
+    if day > (ref or today()):
+        raise BadInput(IN_THE_FUTURE(when=day.isoformat()), DAY_IN_THE_FUTURE_HINT)
+    return day
 
 
 def parse_week(text: str) -> tuple[date, date]:
     """Monday and Sunday of an ISO week such as 2026-W47."""
     match = _ISO_WEEK.fullmatch(text.strip())
     if not match:
-        raise BadInput(f"cannot read {text.strip()!r} as a week", "use an ISO week such as 2026-W47")
+        raise BadInput(WEEK_UNREADABLE(text=text.strip()), WEEK_HINT)
     year, week = int(match.group(1)), int(match.group(2))
     try:
         monday = date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise BadInput(f"{year} has no week {week}", "use an ISO week such as 2026-W47") from None
+        raise BadInput(NO_SUCH_WEEK(year=year, week=week), WEEK_HINT) from None
     return monday, monday + timedelta(days=6)
 
 

@@ -7,6 +7,22 @@ import re
 import unicodedata
 
 from caretool.core.errors import BadInput
+from caretool.core.messages import Message, msg
+
+# `what` names the field in a message: a Message such as NOTE, so it is translated with the rest.
+NOTE = msg("field.note", "note")
+NAME = msg("field.name", "name")
+NOT_UTF8 = msg("text.not-utf8", "the {what} contains bytes that are not valid UTF-8")
+NOT_UTF8_HINT = msg("text.not-utf8.hint", "set your terminal to UTF-8 and type it again")
+EMPTY = msg("text.empty", "the {what} is empty")
+EMPTY_HINT = msg("text.empty.hint", "type some text for the {what}")
+TOO_LONG = msg("text.too-long", "the {what} is {length} characters long; the limit is {limit}")
+TOO_LONG_HINT = msg("text.too-long.hint", "shorten it or split it into several notes")
+CONTROL = msg("text.control", "the {what} contains control characters")
+CONTROL_HINT = msg("text.control.hint", "type a plain name")
+NOT_A_NUMBER = msg("number.not-a-number", "{what} {text!r} is not a number")
+OUT_OF_RANGE = msg("number.out-of-range", "{what} {text} is out of range")
+NUMBER_HINT = msg("number.hint", "type a number from {low:g} to {high:g}")
 
 NOTE_MAX = 2000
 NAME_MAX = 80
@@ -15,31 +31,25 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _INVISIBLE = re.compile("[\u200b-\u200d\ufeff]")
 
 
-def clean_text(value: str, *, what: str = "note", limit: int = NOTE_MAX) -> str:
+def clean_text(value: str, *, what: Message | str = NOTE, limit: int = NOTE_MAX) -> str:
     """NFC-normalised text, refused when empty, too long or not valid Unicode."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise BadInput(
-            f"the {what} contains bytes that are not valid UTF-8",
-            "set your terminal to UTF-8 and type it again",
-        ) from None
+        raise BadInput(NOT_UTF8(what=what), NOT_UTF8_HINT) from None
     value = unicodedata.normalize("NFC", value).strip()
     if not value:
-        raise BadInput(f"the {what} is empty", f"type some text for the {what}")
+        raise BadInput(EMPTY(what=what), EMPTY_HINT(what=what))
     if len(value) > limit:
-        raise BadInput(
-            f"the {what} is {len(value)} characters long; the limit is {limit}",
-            "shorten it or split it into several notes",
-        )
+        raise BadInput(TOO_LONG(what=what, length=len(value), limit=limit), TOO_LONG_HINT)
     return value
 
 
-def clean_name(value: str, *, what: str = "name") -> str:
+def clean_name(value: str, *, what: Message | str = NAME) -> str:
     value = _INVISIBLE.sub("", clean_text(value, what=what, limit=NAME_MAX))
     value = " ".join(value.split())
     if _UNSAFE.search(value):
-        raise BadInput(f"the {what} contains control characters", "type a plain name")
+        raise BadInput(CONTROL(what=what), CONTROL_HINT)
     return value
 
 
@@ -58,17 +68,15 @@ def safe(value: object) -> str:
 
 
 def parse_number(
-    text: str | float, *, what: str, low: float, high: float, hint: str = ""
+    text: str | float, *, what: Message | str, low: float, high: float, hint: Message | str = ""
 ) -> float:
     """A finite ASCII number within [low, high]; refuses nan, inf, 1_000, full-width digits."""
     raw = str(text).strip()
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", raw, re.ASCII):
-        raise BadInput(f"{what} {raw!r} is not a number", hint or f"type a number from {low:g} to {high:g}")
+        raise BadInput(NOT_A_NUMBER(what=what, text=raw), hint or NUMBER_HINT(low=low, high=high))
     value = float(raw)
     if not math.isfinite(value) or not low <= value <= high:
-        raise BadInput(
-            f"{what} {raw} is out of range", hint or f"type a number from {low:g} to {high:g}"
-        )
+        raise BadInput(OUT_OF_RANGE(what=what, text=raw), hint or NUMBER_HINT(low=low, high=high))
     return value + 0.0  # turns -0.0 into 0.0
 
 

@@ -35,7 +35,7 @@ def _check_file(path: Path) -> tuple[Finding | None, dict | None]:
         newest = list_backups(path.parent if path.name == HOUSEHOLD else path.parent.parent)
         fix = (f"restore a copy: `caretool backup --restore {newest[-1].name}`" if newest
                else "move the file aside and re-enter its entries, or restore it from your own copy")
-        return Finding("error", str(path), exc.message, fix), None
+        return Finding("error", str(path), str(exc.message), fix), None
     return None, data
 
 

@@ -239,10 +239,8 @@ def as_string(data: dict[str, Any], form: str) -> str:
 
 
 def show(data: dict[str, Any], form: str) -> None:
-    """The report on stdout."""
-    if form == "json":
-        emit_json(data)
-    elif form == "text":
+    """The report on stdout (`--format json` is the report document itself, as in a file)."""
+    if form == "text":
         from caretool.views.output import console
 
         render_text(data, console())
@@ -250,8 +248,11 @@ def show(data: dict[str, Any], form: str) -> None:
         sys.stdout.write(as_string(data, form))
 
 
-def written(path: Path, what: str) -> None:
-    tell(f"Wrote the {what} to {path}")
+def written(path: Path, what: str, *, as_json: bool) -> None:
+    if as_json:
+        emit_json({"path": str(path)})
+    else:
+        tell(f"Wrote the {what} to {path}")
 
 
 

@@ -310,7 +310,7 @@ def check_record(index: int, record: Any, caregiver_ids: set[str], latest: datet
     try:
         checked = records.validate(str(kind), fields)
     except CaretoolError as exc:
-        raise bad(exc.message) from None
+        raise bad(str(exc.message)) from None
     return {"created": at_text, "source": "log", **record, "warnings": warnings, **checked}
 
 
