@@ -106,14 +106,9 @@ def _checked(text: str, default: Any, check: Any) -> str:
 
 
 def _task(answer: str) -> str:
-    from caretool.core.errors import BadInput
-    from caretool.domain.entries.model import TASKS
+    from caretool.domain.entries.kinds.hours import task_slug
 
-    if answer.isascii() and answer.isdigit() and 0 < int(answer) <= len(TASKS):
-        return TASKS[int(answer) - 1]
-    if answer.lower() not in TASKS:
-        raise BadInput(f"unknown task {answer!r}", "type a name or number from the list")
-    return answer.lower()
+    return task_slug(answer)
 
 
 def _yes(text: str, default: bool) -> bool:
@@ -180,7 +175,7 @@ def _interview(store: Any, plan: "Plan") -> "Plan | None":
 
     old_hours = before.hours or {}
     from caretool.core.text import parse_number
-    from caretool.domain.entries.model import TASKS
+    from caretool.domain.entries.kinds.hours import TASKS
 
     def hours_ok(text: str) -> float:
         value = parse_number(text, what="hours", low=0, high=24, hint="type hours such as 2.5")

@@ -67,6 +67,11 @@ def _dumps(document: dict[str, Any]) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def json_text(data: Any) -> str:
+    """A JSON document for a file (a report, an export): messages rendered, unsafe characters escaped."""
+    return _dumps(data)
+
+
 def emit_json(data: Any) -> None:
     """The command's result as the one JSON document on stdout."""
     document = {"caretool": JSON_VERSION, "command": _settings["command"], "ok": True, "data": data}

@@ -54,7 +54,7 @@ def day_initials(days: list[str]) -> str:
 
 
 def severity(value: int | None) -> str:
-    return "-" if value is None else SEVERITY_WORDS[value]
+    return "-" if value is None else str(SEVERITY_WORDS[value])
 
 
 def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:

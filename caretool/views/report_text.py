@@ -225,9 +225,9 @@ def as_string(data: dict[str, Any], form: str) -> str:
 
         return report_html.render(data)
     if form == "json":
-        import json
+        from caretool.views.output import json_text
 
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data) + "\n"
     import io
 
     from rich.console import Console

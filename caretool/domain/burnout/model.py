@@ -342,7 +342,7 @@ def _breathing_factor(symptoms28: list[Record], phase: int | None) -> Factor:
         text = "phase 5: breathing support"
     elif hits:
         latest = max(hits, key=lambda r: r["at"])
-        text = (f"{label(latest['name']).lower()} ({SEVERITY_WORDS[int(latest['severity'])]}) "
+        text = (f"{str(label(latest['name'])).lower()} ({SEVERITY_WORDS[int(latest['severity'])]}) "
                 f"logged on {latest['day']}")
     else:
         return Factor("breathing", 0, "no breathing support or bad breathlessness logged in the last "

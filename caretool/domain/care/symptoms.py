@@ -6,55 +6,68 @@ import difflib
 from dataclasses import dataclass
 
 from caretool.core.errors import NotFound
+from caretool.core.messages import Message, msg
 
-AREAS = (
-    "limbs",
-    "speech and swallowing",
-    "breathing and sleep",
-    "emotions and behaviour",
-    "other",
+AREAS = {
+    "limbs": msg("symptom-area.limbs", "Limbs"),
+    "speech and swallowing": msg("symptom-area.speech-swallowing", "Speech and swallowing"),
+    "breathing and sleep": msg("symptom-area.breathing-sleep", "Breathing and sleep"),
+    "emotions and behaviour": msg("symptom-area.emotions-behaviour", "Emotions and behaviour"),
+    "other": msg("symptom-area.other", "Other"),
+}
+SEVERITY_WORDS = (
+    msg("severity.0", "none"), msg("severity.1", "mild"), msg("severity.2", "moderate"),
+    msg("severity.3", "severe"),
 )
-SEVERITY_WORDS = ("none", "mild", "moderate", "severe")
 
 
 @dataclass(frozen=True)
 class Symptom:
     slug: str
-    label: str
-    area: str
+    label: Message
+    area: str  # a key of AREAS
 
 
 CATALOGUE: tuple[Symptom, ...] = (
-    Symptom("leg-weakness", "Weak legs or ankles, trouble with stairs", "limbs"),
-    Symptom("grip", "Weak grip or clumsy hands", "limbs"),
-    Symptom("twitching", "Muscle twitching", "limbs"),
-    Symptom("cramps", "Muscle cramps", "limbs"),
-    Symptom("stiffness", "Stiff or tight muscles", "limbs"),
-    Symptom("thin-limbs", "Thinning arms or legs", "limbs"),
-    Symptom("falls", "A fall or near fall", "limbs"),
-    Symptom("slurred-speech", "Slurred or slow speech", "speech and swallowing"),
-    Symptom("swallowing", "Difficulty swallowing", "speech and swallowing"),
-    Symptom("choking", "Choking or coughing at meals", "speech and swallowing"),
-    Symptom("drooling", "Drooling or too much saliva", "speech and swallowing"),
-    Symptom("long-meals", "Meals taking very long or exhausting", "speech and swallowing"),
-    Symptom("breathless", "Short of breath", "breathing and sleep"),
-    Symptom("breathless-lying-flat", "Short of breath lying flat", "breathing and sleep"),
-    Symptom("weak-cough", "Weak cough", "breathing and sleep"),
-    Symptom("morning-headache", "Headache on waking", "breathing and sleep"),
-    Symptom("daytime-sleepiness", "Sleepy during the day", "breathing and sleep"),
-    Symptom("poor-sleep", "Poor or unrefreshing sleep, nightmares", "breathing and sleep"),
-    Symptom("chest-infection", "Chest infection", "breathing and sleep"),
-    Symptom("confusion", "New confusion or poor concentration", "breathing and sleep"),
-    Symptom("emotional-lability", "Crying, laughing or yawning out of place", "emotions and behaviour"),
-    Symptom("behaviour-change", "Change in behaviour or personality", "emotions and behaviour"),
-    Symptom("low-mood", "Low mood or anxiety", "emotions and behaviour"),
-    Symptom("weight-loss", "Losing weight", "other"),
-    Symptom("fever", "Fever", "other"),
-    Symptom("fatigue", "Tiredness", "other"),
-    Symptom("pain", "Pain", "other"),
-    Symptom("constipation", "Constipation", "other"),
-    Symptom("jaundice", "Yellow skin or eyes", "other"),
-    Symptom("other", "Something else (describe it)", "other"),
+    Symptom("leg-weakness", msg("symptom.leg-weakness", "Weak legs or ankles, trouble with stairs"), "limbs"),
+    Symptom("grip", msg("symptom.grip", "Weak grip or clumsy hands"), "limbs"),
+    Symptom("twitching", msg("symptom.twitching", "Muscle twitching"), "limbs"),
+    Symptom("cramps", msg("symptom.cramps", "Muscle cramps"), "limbs"),
+    Symptom("stiffness", msg("symptom.stiffness", "Stiff or tight muscles"), "limbs"),
+    Symptom("thin-limbs", msg("symptom.thin-limbs", "Thinning arms or legs"), "limbs"),
+    Symptom("falls", msg("symptom.falls", "A fall or near fall"), "limbs"),
+    Symptom("slurred-speech", msg("symptom.slurred-speech", "Slurred or slow speech"),
+            "speech and swallowing"),
+    Symptom("swallowing", msg("symptom.swallowing", "Difficulty swallowing"), "speech and swallowing"),
+    Symptom("choking", msg("symptom.choking", "Choking or coughing at meals"), "speech and swallowing"),
+    Symptom("drooling", msg("symptom.drooling", "Drooling or too much saliva"), "speech and swallowing"),
+    Symptom("long-meals", msg("symptom.long-meals", "Meals taking very long or exhausting"),
+            "speech and swallowing"),
+    Symptom("breathless", msg("symptom.breathless", "Short of breath"), "breathing and sleep"),
+    Symptom("breathless-lying-flat", msg("symptom.breathless-lying-flat", "Short of breath lying flat"),
+            "breathing and sleep"),
+    Symptom("weak-cough", msg("symptom.weak-cough", "Weak cough"), "breathing and sleep"),
+    Symptom("morning-headache", msg("symptom.morning-headache", "Headache on waking"), "breathing and sleep"),
+    Symptom("daytime-sleepiness", msg("symptom.daytime-sleepiness", "Sleepy during the day"),
+            "breathing and sleep"),
+    Symptom("poor-sleep", msg("symptom.poor-sleep", "Poor or unrefreshing sleep, nightmares"),
+            "breathing and sleep"),
+    Symptom("chest-infection", msg("symptom.chest-infection", "Chest infection"), "breathing and sleep"),
+    Symptom("confusion", msg("symptom.confusion", "New confusion or poor concentration"),
+            "breathing and sleep"),
+    Symptom("emotional-lability",
+            msg("symptom.emotional-lability", "Crying, laughing or yawning out of place"),
+            "emotions and behaviour"),
+    Symptom("behaviour-change", msg("symptom.behaviour-change", "Change in behaviour or personality"),
+            "emotions and behaviour"),
+    Symptom("low-mood", msg("symptom.low-mood", "Low mood or anxiety"), "emotions and behaviour"),
+    Symptom("weight-loss", msg("symptom.weight-loss", "Losing weight"), "other"),
+    Symptom("fever", msg("symptom.fever", "Fever"), "other"),
+    Symptom("fatigue", msg("symptom.fatigue", "Tiredness"), "other"),
+    Symptom("pain", msg("symptom.pain", "Pain"), "other"),
+    Symptom("constipation", msg("symptom.constipation", "Constipation"), "other"),
+    Symptom("jaundice", msg("symptom.jaundice", "Yellow skin or eyes"), "other"),
+    Symptom("other", msg("symptom.other", "Something else (describe it)"), "other"),
 )
 BY_SLUG = {s.slug: s for s in CATALOGUE}
 
@@ -73,5 +86,6 @@ def find(name: str) -> Symptom:
     raise NotFound(f"unknown symptom {name.strip()!r}", hint)
 
 
-def label(slug: str) -> str:
+def label(slug: str) -> Message | str:
+    """The symptom's name in the reader's language (an unknown slug from an old file as it is)."""
     return BY_SLUG[slug].label if slug in BY_SLUG else slug

@@ -9,7 +9,8 @@ from typing import Any, Protocol
 from caretool.core import dates
 from caretool.core.errors import BadInput
 from caretool.domain.care import redflags
-from caretool.domain.entries.model import KINDS, Entry, validate
+from caretool.domain.entries import kinds
+from caretool.domain.entries.model import Entry, validate
 from caretool.domain.household.model import Household
 
 Record = dict[str, Any]
@@ -179,8 +180,8 @@ def history(
     kind: str | None = None, caregiver: str | None = None, limit: int | None = None,
 ) -> list[Record]:
     """Entries newest first, reading only the months the filters need."""
-    if kind and kind not in KINDS:
-        raise BadInput(f"unknown kind {kind!r}", f"use one of: {', '.join(KINDS)}")
+    if kind:
+        kinds.get(kind)
     if limit is not None and limit < 1:
         raise BadInput("--limit must be at least 1", "for example --limit 20")
     if start and end and start > end:

@@ -179,7 +179,7 @@ def _symptom_key(record: Record) -> tuple[str, str]:
     if name == "other" and record.get("describe"):
         text = str(record["describe"])
         return f"other: {text}", f"Something else: {text}"
-    return name, symptoms.label(name)
+    return name, str(symptoms.label(name))
 
 
 def _daily_peaks(records: list[Record]) -> tuple[dict[str, dict[str, int]], dict[str, tuple[str, str]]]:
@@ -402,7 +402,7 @@ def notes(household: Household, current: list[Record]) -> list[dict[str, Any]]:
 
 # --- questions ----------------------------------------------------------------------------
 def _word(severity: int | None) -> str:
-    return symptoms.SEVERITY_WORDS[severity or 0]
+    return str(symptoms.SEVERITY_WORDS[severity or 0])
 
 
 def _weight_question(weight: dict[str, Any]) -> str | None:

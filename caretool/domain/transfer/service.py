@@ -22,6 +22,7 @@ from typing import IO, Any
 from caretool.core import dates
 from caretool.core.errors import BadInput, CaretoolError, DataError, NotFound
 from caretool.core.text import name_key
+from caretool.domain.entries import kinds
 from caretool.domain.entries import model as records
 from caretool.domain.entries import service as journal
 from caretool.domain.household.model import Caregiver, Household
@@ -279,7 +280,7 @@ def check_record(index: int, record: Any, caregiver_ids: set[str], latest: datet
     if not isinstance(rid, str) or not ID_PATTERN.fullmatch(rid):
         raise bad("has no valid id (32 hexadecimal characters)")
     kind = record.get("kind")
-    if kind not in records.KINDS:
+    if kind not in kinds.names():
         raise bad(f"has an unknown kind {kind!r}")
     at_text = record.get("at")
     try:

@@ -1,0 +1,76 @@
+"""hours {hours, task, night}: time a caregiver spent caring."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from caretool.core.errors import BadInput
+from caretool.core.messages import Message, msg
+from caretool.core.text import parse_number
+from caretool.domain.entries.fields import yes_no
+from caretool.domain.entries.kinds import Field, Kind, register
+
+TASKS: dict[str, Message] = {
+    "personal-care": msg("task.personal-care", "personal care"),
+    "feeding": msg("task.feeding", "feeding"),
+    "medical": msg("task.medical", "medical care"),
+    "mobility": msg("task.mobility", "moving and transfers"),
+    "night-care": msg("task.night-care", "night care"),
+    "household": msg("task.household", "household"),
+    "transport": msg("task.transport", "transport"),
+    "supervision": msg("task.supervision", "supervision"),
+    "admin": msg("task.admin", "paperwork and calls"),
+    "other": msg("task.other", "other"),
+}
+HOURS = msg("field.hours", "hours")
+TASK = msg("field.task", "task")
+NIGHT = msg("field.night", "night")
+HOURS_HINT = msg("field.hours.hint", "type hours of care between 0.25 and 24, e.g. 2.5")
+NOT_POSITIVE = msg("hours.not-positive", "hours must be more than 0")
+NOT_POSITIVE_HINT = msg("hours.not-positive.hint", "type hours of care such as 2.5")
+UNKNOWN_TASK = msg("task.unknown", "unknown task {task!r}")
+UNKNOWN_TASK_HINT = msg("task.unknown.hint", "use one of: {tasks}")
+LINE = msg("kind.hours.line", "{hours:g} h of care ({task})")
+LINE_NIGHT = msg("kind.hours.line-night", "{hours:g} h of care ({task}, night)")
+MOST_IN_A_DAY = 25.0  # a daylight-saving day has 25 hours; the per-day check uses the day's real length
+
+
+def task_slug(text: str) -> str:
+    """A task by its slug, its number in the list (1-based) or its name in the reader's language."""
+    word = " ".join(str(text).strip().lower().split())
+    slugs = list(TASKS)
+    if word.isascii() and word.isdigit() and 0 < int(word) <= len(slugs):
+        return slugs[int(word) - 1]
+    for slug, label in TASKS.items():
+        if word in (slug, str(label).lower()):
+            return slug
+    raise BadInput(UNKNOWN_TASK(task=text), UNKNOWN_TASK_HINT(tasks=", ".join(slugs)))
+
+
+def validate(f: Mapping[str, Any]) -> dict[str, Any]:
+    hours = parse_number(f.get("hours", ""), what=HOURS, low=0, high=MOST_IN_A_DAY, hint=HOURS_HINT)
+    if hours <= 0:
+        raise BadInput(NOT_POSITIVE, NOT_POSITIVE_HINT)
+    task = task_slug(str(f.get("task") or "other"))
+    night = yes_no(f.get("night", False), what=NIGHT) or task == "night-care"
+    return {"hours": round(hours, 2), "task": task, "night": night}
+
+
+def describe(r: Mapping[str, Any]) -> Message:
+    task = TASKS.get(str(r.get("task")), str(r.get("task")))
+    return (LINE_NIGHT if r.get("night") else LINE)(hours=float(r["hours"]), task=task)
+
+
+KIND = register(Kind(
+    name="hours",
+    label=msg("kind.hours", "hours of care"),
+    fields=(
+        Field("hours", (float, int), HOURS),
+        Field("task", (str,), TASK),
+        Field("night", (bool,), NIGHT),
+    ),
+    validate=validate,
+    describe=describe,
+    report_section="care_hours",
+))
