@@ -121,6 +121,167 @@ def test_phases_are_numbered_one_to_five_only() -> None:
         guides.phase_guide(6)
 
 
+# --- clinical safety content (issue 11) ---------------------------------------------------------
+# The red-flag rule ids the guides may name (agreed with the rules in caretool/redflags.py); a warning
+# sign that no rule can detect is marked <!-- info --> on purpose.
+RULE_IDS = {
+    "choking", "breathless", "breathless-lying-flat", "respiratory-referral", "weak-cough", "infection",
+    "fever-riluzole", "swallowing-review", "weight-loss", "tube-out", "tube-problem", "tofersen-reaction",
+    "edaravone-allergy", "riluzole-pancreatitis", "jaundice", "behaviour-change", "fall", "confusion",
+    "wish-to-die",
+}
+TAG = re.compile(r"<!--\s*(?:rule:\s*(?P<ids>[a-z\-]+(?:\s*,\s*[a-z\-]+)*)|(?P<info>info))\s*-->$")
+WITH_WARNINGS = [g for g in ALL if "Warning signs" in g.sections]
+CLINICAL_SOURCES = ROOT / "docs" / "clinical-sources.md"
+
+
+def tags(sign: str) -> set[str] | None:
+    """The rule ids a warning-sign bullet names; empty for <!-- info -->; None if it names nothing."""
+    match = TAG.search(sign.strip())
+    if not match:
+        return None
+    return set() if match["info"] else {i.strip() for i in match["ids"].split(",")}
+
+
+@pytest.mark.parametrize("guide", WITH_WARNINGS, ids=ids(WITH_WARNINGS))
+def test_every_warning_sign_names_its_rule_or_is_info(guide: guides.Guide) -> None:
+    signs = guides.section_bullets(guide.slug, "Warning signs")
+    assert signs, f"{guide.slug}: the warning signs are a list"
+    for sign in signs:
+        named = tags(sign)
+        assert named is not None, f"{guide.slug}: no <!-- rule: ... --> or <!-- info --> on: {sign}"
+        assert named <= RULE_IDS, f"{guide.slug}: unknown rule id(s) {named - RULE_IDS} on: {sign}"
+
+
+def test_every_rule_id_is_used_by_some_guide() -> None:
+    used = set().union(*(tags(s) or set() for g in WITH_WARNINGS
+                         for s in guides.section_bullets(g.slug, "Warning signs")))
+    assert used == RULE_IDS
+
+
+def test_rule_tags_do_not_show_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = render_in_terminal(monkeypatch, guides.get("5").sections["Warning signs"])
+    assert "<!--" not in shown and "rule:" not in shown
+    assert "breathing assessment" in shown
+
+
+@pytest.mark.parametrize("guide", WITH_WARNINGS, ids=ids(WITH_WARNINGS))
+def test_calling_for_breathing_carries_the_oxygen_caution(guide: guides.Guide) -> None:
+    text = guide.sections["Warning signs"].lower()
+    if "emergency number" in text and "breath" in text[text.index("emergency number"):]:
+        assert "oxygen" in text and "monitoring" in text, guide.slug
+        assert "als (mnd)" in text or "also called mnd" in text, guide.slug
+
+
+@pytest.mark.parametrize("slug", ["phases/5-breathing", "topics/breathing", "topics/crisis",
+                                  "topics/planning-ahead"])
+def test_ambulance_plan(slug: str) -> None:
+    body = guides.get(slug).body.lower()
+    for words in ("niv", "oxygen", "alert card", "mask", "advance decisions"):
+        assert words in body, (slug, words)
+
+
+def test_breathing_phase_has_just_in_case_medicines_and_one_sign_is_enough() -> None:
+    body = guides.get("5").body
+    assert "Just in Case" in body
+    assert "choking, breathlessness" in body
+    assert "Any one of these signs is enough" in body
+    assert "any one of these is new" in guides.section("5", "Warning signs")
+
+
+@pytest.mark.parametrize("slug", ["phases/4-swallowing", "topics/nutrition"])
+def test_feeding_tube_out_is_same_hours_urgent(slug: str) -> None:
+    warnings = guides.section(slug, "Warning signs")
+    out = next(s for s in guides.bullets(warnings) if "come out" in s)
+    assert tags(out) == {"tube-out"}
+    assert "same day" in warnings and "do not wait until tomorrow" in warnings
+    problem = next(s for s in guides.bullets(warnings) if "leaks" in s)
+    assert tags(problem) == {"tube-problem"} and "stop the feed" in problem
+    assert "within a few hours" in guides.get(slug).body
+
+
+@pytest.mark.parametrize("slug", ["phases/4-swallowing", "topics/nutrition", "topics/breathing",
+                                  "topics/crisis"])
+def test_choking_episode_steps(slug: str) -> None:
+    body = guides.get(slug).body.lower()
+    for words in ("calm", "upright", "slow", "cough", "swallow", "suction only if", "rarely a direct cause"):
+        assert words in body, (slug, words)
+
+
+def test_weight_is_measured_from_the_weight_at_diagnosis() -> None:
+    nutrition = guides.get("topics/nutrition").body
+    assert "weight at diagnosis" in nutrition and "not from the first weight" in nutrition
+    assert "3 to 6 months" in nutrition and "MUST" in nutrition and "not specific to ALS" in nutrition
+    for guide in ALL:  # the unsourced "5% in a month" rule is gone everywhere
+        assert not re.search(r"5 ?%[^.]*month", guide.body), guide.slug
+
+
+def test_crisis_guide_covers_the_person_with_als() -> None:
+    section = guides.section("topics/crisis", "If the person with ALS talks of not wanting to live")
+    for number in ("109", "988", "116 123", "119", "911", "999", "112"):
+        assert number in section, number
+    assert "same lines" in section
+
+
+def test_medicine_side_effects_to_report() -> None:
+    meds = guides.get("topics/medications")
+    signs = {frozenset(tags(s) or ()): s for s in guides.section_bullets(meds.slug, "Warning signs")}
+    assert "neck stiffness" in signs[frozenset({"tofersen-reaction"})]
+    assert "wheezing" in signs[frozenset({"edaravone-allergy"})]
+    assert "vomiting" in signs[frozenset({"riluzole-pancreatitis"})]
+    assert "Exservan" in meds.body and "2019" in meds.body
+    quinine = meds.sections["Medicines for symptoms"]
+    assert "NICE" in quinine and "FDA" in quinine  # both pieces of advice, by country
+
+
+def test_burnout_guide_rests_on_behaviour_change_not_invasive_ventilation() -> None:
+    guide = guides.get("topics/burnout")
+    assert "strongest predictor" in guide.body
+    assert not any("Evans" in s for s in guide.sources)
+
+
+@pytest.mark.parametrize("guide", ALL, ids=ids(ALL))
+def test_sources_are_current(guide: guides.Guide) -> None:
+    text = guide.body + "\n".join(guide.sources)
+    assert not any("EFNS" in s for s in guide.sources), "EAN 2024 replaces EFNS 2012"
+    assert "2020 surveys" not in text and "(2015 and 2020" not in text
+    for source in guide.sources:
+        if "Rare Disease Wiki" in source:
+            assert "outline only" in source, "the company page is only the phase outline"
+            assert guide.phase is not None, "only phase guides follow the outline"
+    for sentence in re.split(r"(?<=[.;])\s|\n", text):  # no FVC < 50% finding attributed to ProGas
+        if "progas" in sentence.lower() and "50%" in sentence:
+            assert " not " in sentence, sentence
+
+
+def test_korea_facts_are_current() -> None:
+    support = guides.get("topics/support").body
+    assert "31 March 2025" in support and "planned to open" not in support
+    assert "change from year to year" in support and "보건소" in support
+    assert "register again" in support
+    meds = guides.get("topics/medications").body
+    assert "칼소디주" in meds and "20 August 2025" in meds and "not reimbursed" in meds
+
+
+def test_clinical_sources_file_has_every_anchor_the_code_cites() -> None:
+    text = CLINICAL_SOURCES.read_text(encoding="utf-8")
+    anchors = re.findall(r'<a id="([a-z0-9\-]+)"></a>\n### ', text)
+    assert len(anchors) == len(set(anchors)), "anchors are unique"
+    wanted = {
+        "nice-ng42", "nice-ng150", "ean-2024", "enmc-niv-2003", "mnda-oxygen", "mnda-choking",
+        "mnda-just-in-case", "mnd-scotland-choking", "nhs-gastrostomy-tube-out", "leeds-gastrostomy",
+        "progas-2015", "bapen-must", "riluzole-label", "tiglutik-label", "exservan-label", "radicava-label",
+        "qalsody-label", "nuedexta-label", "lillo-2012", "de-wit-2018", "galvin-2016", "chio-2006",
+        "evans-2012", "caregiving-us-2025", "cedarbaum-1999", "roche-2012", "balendra-2014",
+        "chio-2015-mitos", "korea-109", "kdca-rare-disease", "nhis-sanjeong", "crisis-lines",
+        "rare-disease-wiki-outline",
+    }
+    assert wanted <= set(anchors), wanted - set(anchors)
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", a) for a in anchors)
+    for rule in RULE_IDS:  # every rule id has a row in the rules table
+        assert f"| `{rule}` |" in text, rule
+
+
 # --- burnout guide ------------------------------------------------------------------------------
 def test_burnout_guide_has_a_section_per_cause() -> None:
     guide = guides.get("topics/burnout")
