@@ -163,6 +163,8 @@ CLI_EXTRA = {
     "caretool/cli/common.py": ("dataclasses", "pathlib"),
     # root holds the error boundary: `sys` is always loaded; caretool.errors has no imports.
     "caretool/cli/root.py": ("sys", "caretool.core.errors", "caretool.core.messages"),
+    # prompts is imported only by commands that ask questions, when they ask.
+    "caretool/cli/prompts.py": ("sys", "caretool.core", "caretool.domain.interview"),
 }
 
 

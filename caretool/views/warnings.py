@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from caretool.core.messages import Message, render
 from caretool.core.text import safe
 
 
@@ -25,3 +26,15 @@ def show(warnings: list[dict[str, Any]]) -> None:
         title = ("EMERGENCY: " if emergency else "Needs the care team: ") + safe(w["title"])
         out.print(Panel(body, title=Text(title, style="bold"), title_align="left",
                         border_style="red" if emergency else "yellow", expand=False, width=76))
+
+
+def crisis_panel(title: Message | str, lines: tuple[Message | str, ...] = ()) -> None:
+    """The crisis message: shown at once, in a red panel on stderr."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from caretool.views.output import console
+
+    body = Text("\n".join(safe(render(line)) for line in lines))
+    console(stderr=True).print(Panel(body, title=Text(safe(render(title)), style="bold"),
+                                     title_align="left", border_style="red", width=76))
