@@ -157,7 +157,8 @@ def test_views_import_rich_only_lazily() -> None:
 
 
 # What a command module may import when `caretool --help` loads it.
-CLI_ALLOWED = ("__future__", "typing", "typer", "caretool.cli.common")
+# caretool.core.messages: help texts go through the catalogue (_()) when the module is loaded.
+CLI_ALLOWED = ("__future__", "typing", "typer", "caretool.cli.common", "caretool.core.messages")
 CLI_EXTRA = {
     # common is the shared module itself: light standard library only.
     "caretool/cli/common.py": ("dataclasses", "pathlib"),

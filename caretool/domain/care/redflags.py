@@ -231,3 +231,74 @@ def evaluate(record: dict[str, Any], ctx: Context) -> list[Warning]:
     """Every rule the new entry triggers, most urgent first."""
     found = [w for rule in RULES if (w := rule(record, ctx)) is not None]
     return sorted(found, key=lambda w: w.urgency != EMERGENCY)
+
+
+# --- derived warnings: the API the status, check-in, log and report use ---------------------------
+# Warnings are never stored: they are evaluated when read, over the window a command shows, so
+# deleting or editing an entry changes them at once. (Being rewritten for issue 12/11: rules will
+# carry ids and parameters only, their text coming from the catalogue through text_of().)
+URGENT = "urgent"  # phone now, within hours (e.g. a feeding tube that came out)
+CONTEXT_DAYS = 35  # how far back a rule may look from the day it is evaluated on
+
+
+@dataclass(frozen=True)
+class Flag:
+    rule: str
+    urgency: str  # EMERGENCY, URGENT or TODAY
+    day: str
+    entry_id: str
+    params: dict[str, Any] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()  # anchors in docs/clinical-sources.md
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "urgency": self.urgency, "day": self.day, "entry_id": self.entry_id,
+                "params": dict(self.params), "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class FlagText:
+    title: Any  # Message (or text, for rules still being moved to the catalogue)
+    why: Any
+    action: Any
+    source: Any
+
+
+def _flags(records: list[dict[str, Any]], recent: list[dict[str, Any]], household: Any) -> list[Flag]:
+    first = (household.stats.get("first_weight") or {}).get("kg")
+    medications = [str(m.get("name", "")).lower() for m in household.medications if not m.get("stopped")]
+    found: list[Flag] = []
+    for record in records:
+        if record.get("kind") not in KINDS_CHECKED:
+            continue
+        day = date.fromisoformat(record["day"])
+        start = (day - timedelta(days=CONTEXT_DAYS)).isoformat()
+        ctx = Context(day=day, recent=[r for r in recent if start <= r["day"] <= record["day"]
+                                       and r["id"] != record["id"]],
+                      first_weight=first, medications=medications)
+        for w in evaluate(record, ctx):
+            found.append(Flag(w.rule, w.urgency, record["day"], record["id"],
+                              {"_title": w.title, "_why": w.why, "_action": w.action, "_source": w.source}))
+    return found
+
+
+def flags_between(store: Any, household: Any, start: date, end: date) -> list[Flag]:
+    """The warnings raised by the entries of days start..end, most urgent first."""
+    recent = store.records_between(start - timedelta(days=CONTEXT_DAYS), end)
+    window = [r for r in recent if start.isoformat() <= r["day"] <= end.isoformat()]
+    return sorted(_flags(window, recent, household), key=lambda f: f.urgency != EMERGENCY)
+
+
+def flags_for(new: list[dict[str, Any]], store: Any, household: Any) -> list[Flag]:
+    """The warnings entries not yet stored would raise, as if they (all together) were stored."""
+    if not new:
+        return []
+    days = sorted(r["day"] for r in new)
+    lo, hi = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+    ids = {r["id"] for r in new}
+    recent = [r for r in store.records_between(lo - timedelta(days=CONTEXT_DAYS), hi) if r["id"] not in ids]
+    return sorted(_flags(new, recent + new, household), key=lambda f: f.urgency != EMERGENCY)
+
+
+def text_of(flag: Flag) -> FlagText:
+    p = flag.params
+    return FlagText(p.get("_title", flag.rule), p.get("_why", ""), p.get("_action", ""), p.get("_source", ""))
