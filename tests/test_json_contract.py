@@ -60,6 +60,8 @@ INVOCATIONS: dict[str, list[str]] = {
     "backup": ["backup"],
     "doctor": ["doctor"],
     "demo": ["demo", "--home", "{demo}"],
+    "config show": ["config", "show"],
+    "config set": ["config", "set", "lang", "en"],
 }
 # Commands whose stdout is a file format of its own (`export` writes the export document).
 NOT_ENVELOPED = {"export"}

@@ -17,6 +17,7 @@ class State:
     home_option: str | None = None
     json: bool = False
     debug: bool = False
+    language: tuple[str, str, str] = ("en", "default", "")  # (code, where it came from, detail)
     _home: Path | None = field(default=None, repr=False)
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -11,6 +11,9 @@ from typer.core import TyperGroup
 from caretool.cli import common
 from caretool.core.errors import CaretoolError
 from caretool.core.messages import Message, msg
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 UNEXPECTED = msg("error.unexpected", "unexpected problem: {kind}: {detail}")
 UNEXPECTED_HINT = msg("error.unexpected.hint", "run again with --debug for details, and please report it")
@@ -51,6 +54,12 @@ class CaretoolGroup(TyperGroup):
         from caretool.views.output import set_command
 
         set_command(command_path(self, argv))
+        try:
+            _choose_language(argv)
+        except CaretoolError as exc:
+            _report(exc.code, exc.message, exc.hint)
+            sys.exit(exc.exit_code)
+        translate_help(self)
         kwargs["standalone_mode"] = False
         if not standalone_mode:
             return super().main(*args, **kwargs)
@@ -74,6 +83,54 @@ class CaretoolGroup(TyperGroup):
 
 
 _ARGV: list[str] = []
+LANGUAGE: list[tuple[str, str, str]] = [("en", "default", "")]
+
+
+def _option_value(argv: list[str], name: str) -> str | None:
+    """The value of a root option (`--lang ko` or `--lang=ko`) before the command words."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _choose_language(argv: list[str]) -> None:
+    """Set the language before any help text or prompt is shown (see caretool.core.language)."""
+    import os
+
+    from caretool.core import language, messages
+
+    option, saved = _option_value(argv, "--lang"), None
+    if not option and not os.environ.get("CARETOOL_LANG"):
+        from caretool.store.paths import resolve_home
+        from caretool.store.peek import household_setting
+
+        saved = household_setting(resolve_home(_option_value(argv, "--home")), "lang")
+    LANGUAGE[0] = language.resolve(option, os.environ, saved if isinstance(saved, str) else None)
+    messages.set_language(LANGUAGE[0][0])
+
+
+def translate_help(command: Any) -> None:
+    """Help texts in the current language. Their English originals are kept on each object, so
+    the same command tree can be shown again in another language (tests reuse one tree)."""
+    from caretool.core.messages import _
+
+    for item in _help_holders(command):
+        for attribute in ("help", "short_help", "epilog"):
+            original = item.__dict__.setdefault(f"_en_{attribute}", getattr(item, attribute, None))
+            if isinstance(original, str) and original:
+                setattr(item, attribute, _(original))
+
+
+def _help_holders(command: Any) -> Iterator[Any]:
+    yield command
+    yield from getattr(command, "params", [])
+    for sub in getattr(command, "commands", {}).values():
+        yield from _help_holders(sub)
 
 
 def command_path(group: Any, argv: list[str]) -> str:
@@ -128,6 +185,9 @@ def root(
     home: Annotated[str | None, typer.Option(
         "--home", help="Data folder to use (default: $CARETOOL_HOME or your user data folder).",
         metavar="PATH")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Language: en or ko (default: CARETOOL_LANG, the household setting, your locale).",
+        metavar="LANG")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print data as one JSON document.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
@@ -136,7 +196,7 @@ def root(
 ) -> None:
     from caretool.views.output import configure
 
-    ctx.obj = common.State(home_option=home, json=json_out, debug=debug)
+    ctx.obj = common.State(home_option=home, json=json_out, debug=debug, language=LANGUAGE[0])
     configure(no_color=no_color)
     if ctx.invoked_subcommand is None:
         from caretool.cli.today import show_today
@@ -168,6 +228,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "paths": ("setup", "paths", False),
     "backup": ("upkeep", "backup", False),
     "doctor": ("upkeep", "doctor", False),
+    "config": ("config", "config_app", True),
 }
 
 
@@ -202,12 +263,12 @@ def build_app(only: str | None = None) -> typer.Typer:
 
 
 def _command_in(argv: list[str]) -> str | None:
-    """The top-level command named in argv, skipping the root options (and --home's value)."""
+    """The top-level command named in argv, skipping the root options (and their values)."""
     skip = False
     for arg in argv:
         if skip:
             skip = False
-        elif arg == "--home":
+        elif arg in ROOT_OPTIONS_WITH_VALUE:
             skip = True
         elif not arg.startswith("-"):
             return arg if arg in COMMANDS else None

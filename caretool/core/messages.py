@@ -64,13 +64,20 @@ _state: dict[str, Any] = {"lang": "en", "translations": gettext.NullTranslations
 
 
 def set_language(lang: str) -> None:
-    """Use `lang`'s catalogue from now on (English: the templates themselves)."""
-    if lang == "en":
+    """Use `lang`'s catalogue from now on (English: the templates themselves).
+
+    Typer and Click translate their own words ("Usage:", "Options") through gettext's global
+    domain, so that is pointed at caretool's catalogue too (their msgids are listed in
+    caretool/locale/external.py so the catalogue carries them).
+    """
+    if lang == "en" or not (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
         translations: gettext.NullTranslations = gettext.NullTranslations()
     else:
         with open(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as handle:
             translations = gettext.GNUTranslations(handle)
     _state.update(lang=lang, translations=translations)
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN if lang != "en" else "messages")
 
 
 def language() -> str:
