@@ -253,7 +253,8 @@ def test_korean_warning_signs_are_marked_bullets_covering_the_english_rules(slug
     assert items, "warning signs are a bullet list"
     for item in items:
         assert re.search(r"(<!--[^>]*-->\s*)+$", item), f"bullet without a rule marker: {item!r}"
-    assert warning_rules(en) <= warning_rules(ko), "the Korean guide lacks rules the English one warns for"
+    missing = sorted(warning_rules(en) - warning_rules(ko))
+    assert not missing, f"the Korean guide lacks rules the English one warns for: {missing}"
 
 
 @pytest.mark.parametrize("slug", EN_SLUGS)
