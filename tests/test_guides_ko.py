@@ -4,8 +4,8 @@ These tests read guides/en and guides/ko straight from disk (tomllib + regex) ev
 guide loader, so that an English guide that gains a section, a checklist item or a warning rule the Korean
 guide lacks makes them fail.
 
-Section ids: an English `##` heading's id is its slug (lowercase ASCII, spaces to hyphens, punctuation dropped),
-unless it carries an explicit `{#id}`; a Korean `##` heading must carry an explicit `{#id}` equal to the id of
+Section ids: an English `##` heading's id is its slug (lowercase ASCII, spaces to hyphens,
+punctuation dropped), unless it carries an explicit `{#id}`; a Korean `##` heading must carry an explicit `{#id}` equal to the id of
 the English section it corresponds to, e.g. `## 지금 할 일 {#what-to-do-now}`.
 """
 
@@ -44,7 +44,7 @@ CHECK_ITEM = re.compile(r"^- \[ \] \S")
 
 
 def slugify(heading: str) -> str:
-    """'Living with NIV (BiPAP)' -> 'living-with-niv-bipap'; "When the person's ..." -> 'when-the-persons-...'."""
+    """'Living with NIV (BiPAP)' -> 'living-with-niv-bipap'; "When the person's" -> 'when-the-persons'."""
     text = re.sub(r"[^a-z0-9\s-]", "", heading.lower())
     return re.sub(r"-{2,}", "-", re.sub(r"\s+", "-", text.strip())).strip("-")
 
@@ -293,9 +293,9 @@ def test_korea_benefits_front_matter() -> None:
 
 
 @pytest.mark.parametrize("needle", [
-    "산정특례", "10%", "5년", "보건소", "helpline.kdca.go.kr", "인공호흡기", "기침유발기", "활동지원", "장기요양", "65세",
-    "가족돌봄휴가", "사전연명의료의향서", "lst.go.kr", "한국ALS협회", "승일희망요양병원", "2025년 3월 31일", "76병상",
-    "라디컷", "칼소디주", "109", "119",
+    "산정특례", "10%", "5년", "보건소", "helpline.kdca.go.kr", "인공호흡기", "기침유발기",
+    "활동지원", "장기요양", "65세", "가족돌봄휴가", "사전연명의료의향서", "lst.go.kr",
+    "한국ALS협회", "승일희망요양병원", "2025년 3월 31일", "76병상", "라디컷", "칼소디주", "109", "119",
 ])
 def test_korea_benefits_names_each_scheme(needle: str) -> None:
     _, ko = pair("topics/korea-benefits")
@@ -321,7 +321,8 @@ def test_korea_benefits_does_not_pin_the_kdca_income_figure() -> None:
     _, ko = pair("topics/korea-benefits")
     text = ko.section("rare-disease-medical-cost-support").text  # type: ignore[union-attr]
     assert "해마다 바뀌" in text
-    assert not re.search(r"\d+\s*%\s*(미만|이하)", text), "say the income test changes yearly; do not pin a figure"
+    pinned = re.search(r"\d+\s*%\s*(미만|이하)", text)
+    assert not pinned, "say the income test changes yearly; do not pin a figure"
 
 
 # --- Korean search words lead to the right guide (a rough stand-in for the ranking) -------------------
