@@ -5,7 +5,8 @@ guide loader, so that an English guide that gains a section, a checklist item or
 guide lacks makes them fail.
 
 Section ids: an English `##` heading's id is its slug (lowercase ASCII, spaces to hyphens,
-punctuation dropped), unless it carries an explicit `{#id}`; a Korean `##` heading must carry an explicit `{#id}` equal to the id of
+punctuation dropped), unless it carries an explicit `{#id}`; a Korean `##` heading must carry an
+explicit `{#id}` equal to the id of
 the English section it corresponds to, e.g. `## 지금 할 일 {#what-to-do-now}`.
 """
 
