@@ -39,7 +39,7 @@ ALLOWED = {
     "demo": ("demo", "domain", "core"),
     "cli": ("cli", "views", "domain", "store", "core", "demo"),
     "entry": ("cli", "core"),
-    "locale": ("locale",),  # the catalogues and their developer tool
+    "locale": ("locale", "core"),  # the catalogues and their developer tool
 }
 
 

@@ -5,7 +5,8 @@ What is extracted (from caretool/**/*.py, with the ast module, literal strings o
   msgn("id", "singular", "plural")        context "id", with a plural
   _("text"), N_("text")                   no context
   n_("singular", "plural", n)             no context, with a plural
-  the docstring of every function whose body or decorator marks it a command (see DOC_MARK)
+  in caretool/cli/: every literal help=/epilog= keyword, and the docstring of every function whose
+  first parameter is the Typer context (a command): cli/root.py translates them when it builds help
 Babel is used only to read, write and compile .po files; caretool itself never imports it.
 """
 
@@ -56,13 +57,28 @@ def _calls(tree: ast.AST, where: str) -> Iterator[Found]:
             yield Found(None, args[0], args[1], at)
 
 
+def _help_texts(tree: ast.AST, where: str) -> Iterator[Found]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                if keyword.arg in ("help", "epilog") and (text := _literal(keyword.value)):
+                    yield Found(None, text, None, f"{where}:{node.lineno}")
+        elif isinstance(node, ast.FunctionDef) and node.args.args and node.args.args[0].arg == "ctx":
+            doc = ast.get_docstring(node, clean=True)
+            if doc:
+                yield Found(None, doc, None, f"{where}:{node.lineno}")
+
+
 def extract() -> list[Found]:
     found: list[Found] = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.parent == LOCALE:
+        if path.parent == LOCALE and path.name != "external.py":
             continue
         where = path.relative_to(PACKAGE.parent).as_posix()
-        found.extend(_calls(ast.parse(path.read_text(encoding="utf-8")), where))
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found.extend(_calls(tree, where))
+        if path.parent.name == "cli":
+            found.extend(_help_texts(tree, where))
     return found
 
 
