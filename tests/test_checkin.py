@@ -522,3 +522,14 @@ def test_one_dose_cannot_be_given_twice_in_one_check_in(run: Any, household: Any
     assert entries(run, "--kind", "dose") == []
     run("checkin", "--non-interactive", "--took", "riluzole")
     assert [r["status"] for r in entries(run, "--kind", "dose")] == ["taken"]
+
+
+def test_the_days_warnings_include_what_was_logged_before_the_check_in(run: Any, household: Any) -> None:
+    household("Ji-woo", "Sam")
+    run("log", "symptom", "falls", "--severity", "1", "--caregiver", "Sam")
+    result = run("checkin", "--non-interactive", "--caregiver", "Ji-woo", "--hours", "2")
+    assert "Needs the care team: A fall" in result.stderr
+    assert "(!)" not in result.stdout  # the hours entry itself raises nothing
+    run("delete", entries(run, "--kind", "symptom")[0]["id"])
+    again = run("checkin", "--non-interactive", "--caregiver", "Ji-woo", "--hours", "2")
+    assert "A fall" not in again.stderr  # derived when shown: gone with the entry

@@ -90,7 +90,7 @@ def checkin(
             # Only a change made meanwhile by another caretool gets here: every answer was checked.
             exc.hint = SAVE_AGAIN_HINT
             raise
-    with st.store() as store:  # derived after the write: warnings and the burnout level
+        # Derived from what is now stored (the same open files, read once): warnings, burnout level.
         flags = service.warnings(store, result)
         extra = service.burnout_after(store, result)
     view.finished(result, flags, extra, as_json=json_wanted(ctx, as_json))

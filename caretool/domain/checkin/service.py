@@ -203,9 +203,11 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
 
 
 def warnings(store: journal.StoreLike, result: dict[str, Any]) -> list[redflags.Flag]:
-    """The red flags the check-in's entries raise, with the entries around them, most urgent first."""
+    """The red flags the day's entries raise now the check-in is stored (whoever logged them: they
+    are about the person cared for), most urgent first. Derived, never stored."""
     household = journal.load(store)
-    return redflags.flags_for([*result["records"], *result["unchanged"]], store, household)
+    day = date.fromisoformat(result["day"])
+    return redflags.flags_between(store, household, day, day)
 
 
 def burnout_after(store: journal.StoreLike, result: dict[str, Any]) -> dict[str, Any]:
