@@ -241,3 +241,11 @@ def test_the_check_in_interview_walks_without_a_terminal(run: Any, household: An
     assert (plan.caregiver, plan.symptoms, plan.hours, plan.task, plan.night_hours) == (
         "Sam", {"cramps": 2}, 3, "feeding", 1)
     assert (plan.sleep, plan.stress, plan.took_break, plan.note, plan.selfcheck) == (6, 4, False, "ok", None)
+
+
+def test_only_doses_whose_time_has_come_are_asked(run: Any, baclofen: None, clock: Any) -> None:
+    clock(f"{TODAY}T10:00:00+00:00")
+    result = run("checkin", input=lines("", "y", "", "", "", "", ""))
+    assert "08:00 baclofen: given?" in result.stderr
+    assert "14:00 baclofen" not in result.stderr and "20:00 baclofen" not in result.stderr
+    assert doses(run) == [("08:00", "taken", "")]

@@ -73,13 +73,16 @@ def existing(store: journal.StoreLike, day: date, caregiver_id: str | None) -> E
 
 
 def due_doses(store: journal.StoreLike, household: Household, day: date) -> list[Record]:
-    """The scheduled doses of the day that are neither given nor skipped yet."""
+    """The scheduled doses of the day that are neither given nor skipped yet, and whose time has
+    come (or nearly: a dose given a little early); a later dose is not asked about yet."""
     if not household.medications:
         return []
     from caretool.domain.meds import service as meds
 
-    return [d for d in meds.doses_on(store, household, day, dates.now())
-            if d["state"] not in ("taken", "skipped")]
+    now = dates.now()
+    return [d for d in meds.doses_on(store, household, day, now)
+            if d["state"] not in ("taken", "skipped")
+            and datetime.fromisoformat(d["scheduled_for"]) <= now + meds.GRACE]
 
 
 def read(store: journal.StoreLike, day: date, caregiver: str | None = None) -> Context:
