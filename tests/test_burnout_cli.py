@@ -155,7 +155,7 @@ def test_no_crisis_lines_when_the_answer_is_never(run: Any, household: Any) -> N
     household("Ji-woo")
     result = run("selfcheck", "--answers", answers_text(0, 3))
     assert "988" not in result.stderr and "109" not in result.stderr
-    assert "Self-check saved for Ji-woo: 21 of 24" in result.stdout
+    assert "Self-check saved for Ji-woo: 24 of 27" in result.stdout
 
 
 def test_crisis_lines_in_json_mode_too(run: Any, household: Any) -> None:
@@ -167,13 +167,14 @@ def test_crisis_lines_in_json_mode_too(run: Any, household: Any) -> None:
 
 def test_interactive_selfcheck_shows_help_right_after_the_answer(run: Any, household: Any) -> None:
     household("Ji-woo")
-    typed = ["1", "9", "2", "x", "0", "1", "0", "1", "0", "2"]  # two bad answers are asked again
+    typed = ["1", "9", "2", "x", "0", "1", "0", "1", "0", "0", "2"]  # two bad answers are asked again
     result = run("selfcheck", input="\n".join(typed) + "\n")
     err = result.stderr
-    assert err.count("Please answer 0 (never)") == 2
-    hopeless_prompt = err.index("8. How often did you feel hopeless")
-    assert err.index("116 123") > hopeless_prompt
-    assert "Self-check saved for Ji-woo: 7 of 24" in result.stdout
+    hint = "(answer 0 (never), 1 (sometimes), 2 (often) or 3 (nearly always)). Please try again"
+    assert err.count(hint) == 2
+    self_harm_prompt = err.index("9. How often did you have thoughts of harming yourself")
+    assert err.index("116 123") > self_harm_prompt  # the hopelessness answer alone (0 here) shows nothing
+    assert "Self-check saved for Ji-woo: 7 of 27" in result.stdout
     [stored] = run.json("history", "--kind", "selfcheck")
     assert stored["source"] == "selfcheck" and stored["score"] == 7
 
@@ -182,7 +183,7 @@ def test_selfcheck_compares_with_last_time_and_undo_removes_it(run: Any, househo
     household("Ji-woo")
     run("selfcheck", "--answers", ZEROS)
     again = run("selfcheck", "--answers", answers_text(0, 1))
-    assert "Last time (2026-11-20): 0 of 24" in again.stdout
+    assert "Last time (2026-11-20): 0 of 27" in again.stdout
     run("undo")
     assert len(run.json("history", "--kind", "selfcheck")) == 1
 
@@ -196,7 +197,8 @@ def test_selfcheck_bad_answers(run: Any, household: Any, bad: str) -> None:
 
 
 def test_selfcheck_needs_a_caregiver_when_several(run: Any, household: Any) -> None:
-    household("Ji-woo", "Sam")
+    household("Ji-woo", "Sam", "Ana")
+    run("caregiver", "remove", "Ji-woo")  # init made the first caregiver named the default
     assert "--caregiver" in run("selfcheck", "--answers", ZEROS, code=2).stderr
     # even when the self-check cannot be saved, the crisis lines come first
     failed = run("selfcheck", "--answers", answers_text(3), code=2)

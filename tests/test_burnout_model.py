@@ -363,17 +363,22 @@ def test_questions_are_our_own_short_set() -> None:
     assert 6 <= len(selfcheck.QUESTIONS) <= 10
     ids = [q.id for q in selfcheck.QUESTIONS]
     assert len(set(ids)) == len(ids) and selfcheck.CRISIS_QUESTION in ids
-    hopeless = next(q for q in selfcheck.QUESTIONS if q.id == selfcheck.CRISIS_QUESTION)
-    assert "hopeless" in hopeless.text and "harming yourself" in hopeless.text
+    # hopelessness and self-harm are two questions (issue 11 item 5); the self-harm one shows the crisis lines
+    texts = {q.id: q.text for q in selfcheck.QUESTIONS}
+    crisis = texts[selfcheck.CRISIS_QUESTION]
+    assert "harming yourself" in crisis and "hopeless" not in crisis
+    assert "hopeless" in texts["hopeless"] and "harming" not in texts["hopeless"]
+    assert "could not keep going" in texts[selfcheck.KEEP_GOING]
     assert len(ids) * 3 == selfcheck.MAX_SCORE
     words = " ".join(q.text for q in selfcheck.QUESTIONS).lower()
     assert "your relative" not in words  # the Zarit interview's wording
 
 
 @pytest.mark.parametrize(("text", "ok"), [
-    ("0,1,2,3,0,1,2,3", True), ("0 1 2 3 0 1 2 3", True), (" 0, 0,0,0,0,0,0,0 ", True),
-    ("0,1,2", False), ("0,1,2,3,0,1,2,3,0", False), ("0,1,2,3,0,1,2,4", False), ("0,1,2,3,0,1,2,-1", False),
-    ("0,1,2,3,0,1,2,1.5", False), ("0,1,2,3,0,1,2,x", False), ("", False), ("0,1,2,3,0,1,2,３", False),
+    ("0,0,1,2,3,0,1,2,3", True), ("0 0 1 2 3 0 1 2 3", True), (" 0, 0,0,0,0,0,0,0,0 ", True),
+    ("0,1,2", False), ("0,1,2,3,0,1,2,3", False), ("0,0,1,2,3,0,1,2,3,0", False),
+    ("0,0,1,2,3,0,1,2,4", False), ("0,0,1,2,3,0,1,2,-1", False), ("0,0,1,2,3,0,1,2,1.5", False),
+    ("0,0,1,2,3,0,1,2,x", False), ("", False), ("0,0,1,2,3,0,1,2,３", False),
 ])
 def test_parse_answers(text: str, ok: bool) -> None:
     if ok:

@@ -34,9 +34,11 @@ def test_init_twice_never_wipes(run: Any, household: Any) -> None:
 
 
 def test_interactive_init(run: Any) -> None:
-    answers = "\n".join(["Min-jun", "", "2024-03-01", "2024-09-15", "Ji-woo, Sam", "3"]) + "\n"
+    # name, born, onset, diagnosed, weight at diagnosis, caregivers, who uses this computer, phase
+    answers = "\n".join(["Min-jun", "", "2024-03-01", "2024-09-15", "", "Ji-woo, Sam", "", "3"]) + "\n"
     run("init", input=answers)
-    assert [c["name"] for c in run.json("caregiver", "list")] == ["Ji-woo", "Sam"]
+    assert [(c["name"], c["default"]) for c in run.json("caregiver", "list")] == [("Ji-woo", True),
+                                                                                   ("Sam", False)]
     assert run.json("phase")["phase"] == 3
 
 
@@ -82,7 +84,8 @@ def test_history_filters(run: Any, household: Any) -> None:
 
 
 def test_several_caregivers_need_a_name_or_a_default(run: Any, household: Any) -> None:
-    household("Ji-woo", "Sam")
+    household("Ji-woo", "Sam", "Ana")
+    run("caregiver", "remove", "Ji-woo")  # init made the first caregiver named the default
     err = run("log", "hours", "1", code=2).stderr
     assert "--caregiver" in err and "caregiver default" in err
     run("caregiver", "default", "Sam")

@@ -54,7 +54,7 @@ INVOCATIONS: dict[str, list[str]] = {
     "guide show": ["guide", "show", "burnout"],
     "guide search": ["guide", "search", "feeding", "tube"],
     "burnout": ["burnout"],
-    "selfcheck": ["selfcheck", "--answers", "1,0,1,0,0,1,0,0"],
+    "selfcheck": ["selfcheck", "--answers", "1,0,1,0,0,1,0,0,0"],
     "report": ["report"],
     "import": ["import", "{export}"],
     "backup": ["backup"],

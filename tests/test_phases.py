@@ -311,7 +311,8 @@ def test_assess_interactively_cut_short_saves_nothing(run: Any, household: Any) 
 
 
 def test_assess_interactively_checks_the_caregiver_before_asking(run: Any, household: Any) -> None:
-    household("Ji-woo", "Sam", phase=2)
+    household("Ji-woo", "Sam", "Ana", phase=2)
+    run("caregiver", "remove", "Ji-woo")  # init made the first caregiver named the default
     result = run("phase", "assess", input="1\n" * 9, code=2)
     assert "several caregivers" in result.stderr
     assert "Walking and stairs" not in result.stderr

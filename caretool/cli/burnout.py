@@ -47,7 +47,6 @@ def selfcheck(
 
     Example: caretool selfcheck --caregiver Ji-woo
     """
-    from caretool.core.errors import BadInput
     from caretool.domain.burnout import selfcheck as questionnaire
     from caretool.domain.burnout import service
     from caretool.views import burnout as view
@@ -64,19 +63,11 @@ def selfcheck(
     with st.store() as store:  # check who it is before asking; no lock is held while they answer
         who = service.selfcheck_caregiver(store, caregiver)
     if given is None:
+        from caretool.cli import prompts
+
         view.selfcheck_intro(who.name)
-        given = {}
-        for number, question in enumerate(questionnaire.QUESTIONS, start=1):
-            while True:
-                typed = typer.prompt(f"{number}. {question.text} (0-3)", err=True)
-                try:
-                    given[question.id] = questionnaire.answer_value(typed)
-                    break
-                except BadInput as exc:
-                    view.retry(str(exc.hint))
-            if questionnaire.needs_crisis_help({question.id: given[question.id]}):
-                view.crisis()  # at once, before anything else
-                crisis_shown = True
+        given = prompts.walk(questionnaire.interview(intro=False))  # shows the crisis lines at once
+        crisis_shown = questionnaire.needs_crisis_help(given)
     with st.store(write=True) as store:
         result = service.record_selfcheck(store, who.id, given)
     view.selfcheck_saved(result, crisis_shown=crisis_shown, as_json=json_wanted(ctx, as_json))

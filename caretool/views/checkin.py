@@ -1,106 +1,68 @@
-"""What the check-in shows: its questions' context, the summary, the closing screen."""
+"""What the check-in shows when it is saved: what was recorded, the warnings it raises, and the
+caregiver's burnout level when it is worth acting on. (Its questions are the domain interview,
+shown by caretool/cli/prompts.py.)"""
 
 from __future__ import annotations
 
-import sys
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from caretool.core.messages import msg, msgn, render
 from caretool.core.text import safe
-from caretool.domain.care import symptoms
+from caretool.domain.care.redflags import EMERGENCY, Flag, text_of
 from caretool.domain.entries.model import describe
 from caretool.views.output import emit_json, say, tell
 from caretool.views.warnings import show as show_warnings
 
-if TYPE_CHECKING:
-    from caretool.domain.checkin.model import Existing, Plan
+SAVED = msg("checkin.saved", "Saved the check-in of {day}:")
+SAVED_FOR = msg("checkin.saved-for", "Saved the check-in of {day} for {name}:")
+AMENDED = msg("checkin.amended", "Amended the check-in of {day}:")
+AMENDED_FOR = msg("checkin.amended-for", "Amended the check-in of {day} for {name}:")
+RECORD = msg("checkin.saved.record", "  - {entry}  [id {id}]")
+RECORD_FLAGGED = msg("checkin.saved.record-flagged", "  - {entry}  (!)  [id {id}]")
+UNCHANGED = msgn("checkin.saved.unchanged", "  ({count} answer unchanged)", "  ({count} answers unchanged)")
+NOTHING_CHANGED = msg("checkin.saved.nothing-changed", "  Nothing changed.")
+BURNOUT = msg("checkin.burnout", "Your burnout risk is {level}: {reasons}")
+BURNOUT_MORE = msg("checkin.burnout.more", "See `caretool burnout` for what might help.")
+UNDO = msg("checkin.undo", "Made a mistake? `caretool undo` reverts this check-in.")
 
 
-def say_err(text: str) -> None:
-    tell(text)
+def _warning(flag: Flag) -> dict[str, Any]:
+    text = text_of(flag)
+    return {"rule": flag.rule, "urgency": flag.urgency, "day": flag.day, "entry_id": flag.entry_id,
+            "sources": list(flag.sources), "title": render(text.title), "why": render(text.why),
+            "action": render(text.action), "source": render(text.source)}
 
 
-def numbered(title: str, items: list[str]) -> None:
-    tell(title)
-    for i, item in enumerate(items, 1):
-        tell(f"  {i}. {item}")
-
-
-def intro(day: date, caregiver: str | None, before: Existing) -> None:
-    who = f" - {caregiver}" if caregiver else ""
-    tell(f"Check-in for {day:%A %d %B %Y}{who}. Ctrl-C at any time cancels; nothing is saved until "
-         "you confirm.")
-    if not before.empty:
-        tell("Already recorded for this day (answers below amend it):")
-        for record in before.records():
-            tell(f"  - {describe(record)}")
-
-
-def catalogue(listed: list[Any]) -> None:
-    area = None
-    for i, s in enumerate(listed, 1):
-        if s.area != area:
-            area = s.area
-            tell(f" {area.capitalize()}:")
-        tell(f"   {i:>2}. {s.label} ({s.slug})")
-
-
-def summary(plan: Plan) -> None:
-    tell("\nSummary:")
-    for slug, sev in plan.symptoms.items():
-        tell(f"  {symptoms.label(slug)}: {symptoms.SEVERITY_WORDS[sev]}")
-    for med in plan.took:
-        tell(f"  {med}: given")
-    for med, why in plan.skipped:
-        tell(f"  {med}: skipped ({why})")
-    if plan.hours:
-        tell(f"  Care: {plan.hours} h ({plan.task}{', night' if plan.night else ''})")
-    if plan.sleep:
-        tell(f"  You: slept {plan.sleep} h, stress {plan.stress}/10, "
-             f"{'had a break' if plan.took_break else 'no break'}")
-    if plan.selfcheck:
-        tell(f"  Self-check: score {sum(plan.selfcheck.values())}")
-    if plan.note:
-        tell(f"  Note: {plan.note}")
-
-
-def cancelled() -> None:
-    sys.stderr.write("\n")
-    tell("Check-in cancelled. Nothing was saved.")
-
-
-def crisis(text: str) -> None:
-    from rich.panel import Panel
-    from rich.text import Text
-
-    from caretool.views.output import console
-
-    console(stderr=True).print(Panel(Text(text), title="You do not have to face this alone",
-                                     border_style="red", width=76))
-
-
-def finished(result: dict[str, Any], extra: dict[str, Any], *, as_json: bool) -> None:
-    if as_json:
-        emit_json({**result, **extra})
-        return
-    verb = "Amended" if result["amended"] else "Saved"
-    who = f" for {result['caregiver']}" if result["caregiver"] else ""
-    say(f"{verb} the check-in of {result['day']}{who}:")
-    for record in result["records"]:
-        flag = "  (!)" if record.get("warnings") else ""
-        say(f"  - {safe(describe(record))}{flag}  [id {record['id'][:7]}]")
-    if result.get("unchanged"):
-        say(f"  ({len(result['unchanged'])} answer(s) unchanged)")
-    if not result["records"]:
-        say("  Nothing changed.")
-    # One panel per sign (two answers can raise the same warning), the most urgent first.
+def _panels(flags: list[Flag]) -> list[dict[str, Any]]:
+    """One panel per sign (two answers can raise the same warning), the most urgent first."""
     panels: dict[str, dict[str, Any]] = {}
-    for w in result["warnings"]:
-        panels.setdefault(w["rule"], w)
-    show_warnings(sorted(panels.values(), key=lambda w: w.get("urgency") != "emergency"))
+    for flag in sorted(flags, key=lambda f: f.urgency != EMERGENCY):
+        if flag.rule not in panels:
+            panels[flag.rule] = _warning(flag)
+    return list(panels.values())
+
+
+def finished(result: dict[str, Any], flags: list[Flag], extra: dict[str, Any], *, as_json: bool) -> None:
+    if as_json:  # every warning, by the entry that raises it
+        emit_json({**result, "warnings": [_warning(f) for f in flags], **extra})
+        return
+    name, day = result["caregiver"], result["day"]
+    if result["amended"]:
+        say(AMENDED_FOR(day=day, name=name) if name else AMENDED(day=day))
+    else:
+        say(SAVED_FOR(day=day, name=name) if name else SAVED(day=day))
+    flagged = {f.entry_id for f in flags}
+    for record in result["records"]:
+        line = RECORD_FLAGGED if record["id"] in flagged else RECORD
+        say(line(entry=safe(render(describe(record))), id=record["id"][:7]))
+    if result.get("unchanged"):
+        say(UNCHANGED(count=len(result["unchanged"])))
+    if not result["records"]:
+        say(NOTHING_CHANGED)
+    show_warnings(_panels(flags))
     burnout = extra.get("burnout")
     if burnout:
-        reasons = "; ".join(f["reason"] for f in burnout.get("factors", []) if f.get("points"))[:300]
-        say(f"Your burnout risk is {burnout['level'].upper()}: {reasons}")
-        say("See `caretool burnout` for what might help.")
-    tell("Made a mistake? `caretool undo` reverts this check-in.")
+        reasons = "; ".join(str(f["reason"]) for f in burnout.get("factors", []) if f.get("points"))[:300]
+        say(BURNOUT(level=str(burnout["level"]).upper(), reasons=reasons))
+        say(BURNOUT_MORE)
+    tell(UNDO)

@@ -1,4 +1,5 @@
-"""What a check-in holds: the answers given, and what that day already recorded."""
+"""What a check-in holds: the answers given, what that day already recorded, and what the
+interview reads before it asks (so no lock is held while the caregiver answers)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from caretool.domain.household.model import Household
+
 Record = dict[str, Any]
+
+
+@dataclass
+class DoseAnswer:
+    medication: str
+    status: str  # taken | skipped
+    reason: str = ""
+    # The scheduled dose the question named (ISO time); None for --took/--skipped, which match
+    # the nearest open dose.
+    scheduled_for: str | None = None
+    time: str = ""  # HH:MM, as the question showed it
 
 
 @dataclass
@@ -17,16 +31,21 @@ class Plan:
     caregiver: str | None = None
     symptoms: dict[str, int] = field(default_factory=dict)
     describe_other: str = ""
-    hours: str | None = None
+    hours: str | float | None = None
     task: str | None = None
     night: bool = False
-    sleep: str | None = None
-    stress: str | None = None
+    night_hours: str | float | None = None  # how many of the hours were at night
+    sleep: str | float | None = None
+    stress: str | int | None = None
     took_break: bool | None = None
     note: str | None = None
-    took: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    doses: list[DoseAnswer] = field(default_factory=list)
     selfcheck: dict[str, int] | None = None
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.symptoms or self.doses or self.note or self.selfcheck is not None
+                    or any(v is not None for v in (self.hours, self.sleep, self.stress, self.took_break)))
 
 
 @dataclass
@@ -47,3 +66,53 @@ class Existing:
     def records(self) -> list[Record]:
         found = [*self.symptoms.values(), self.hours, self.wellbeing, self.note, *self.doses]
         return [r for r in found if r]
+
+
+def existing_in(records: list[Record], day: date, caregiver_id: str | None) -> Existing:
+    """That day's check-in among `records`; symptoms also count when logged earlier that day with `log`."""
+    found = Existing()
+    for r in records:
+        if r["day"] != day.isoformat() or r.get("caregiver") != caregiver_id:
+            continue
+        if r["kind"] == "symptom" and r.get("source") != "checkin":
+            found.logged_symptoms[r["name"]] = r
+            continue
+        if r.get("source") != "checkin":
+            continue
+        if r["kind"] == "symptom":
+            found.symptoms[r["name"]] = r
+        elif r["kind"] in ("hours", "wellbeing", "note"):
+            setattr(found, r["kind"], r)
+        elif r["kind"] == "dose":
+            found.doses.append(r)
+    return found
+
+
+@dataclass
+class Context:
+    """What the check-in interview needs, read before the first question."""
+
+    day: date
+    today: date
+    household: Household
+    records: list[Record]  # the entries of the week up to `day`, every caregiver
+    doses: list[Record]  # the scheduled doses of `day` not yet given or skipped
+    day_hours: float  # the length of `day` (23 to 25 hours on a daylight-saving day)
+    selfcheck_due: frozenset[str | None] = frozenset()  # caregivers whose weekly self-check is due
+
+    def existing(self, caregiver_id: str | None) -> Existing:
+        return existing_in(self.records, self.day, caregiver_id)
+
+    def hours_logged(self, caregiver_id: str | None, *, besides: str = "") -> float:
+        """Hours of care the caregiver already has on `day`, not counting the entry `besides`."""
+        return sum(float(r["hours"]) for r in self.records
+                   if r["kind"] == "hours" and r["day"] == self.day.isoformat()
+                   and r.get("caregiver") == caregiver_id and r["id"] != besides)
+
+    def recent_symptoms(self) -> dict[str, int]:
+        """The symptoms logged in the week, with their latest severity, newest first."""
+        latest: dict[str, int] = {}
+        for r in sorted(self.records, key=lambda r: r["at"], reverse=True):
+            if r["kind"] == "symptom" and r["name"] not in latest and r["name"] != "other":
+                latest[r["name"]] = int(r["severity"])
+        return latest

@@ -9,15 +9,40 @@ from typing import Any
 
 from caretool.core import dates
 from caretool.core.errors import BadInput, NotFound
+from caretool.core.messages import Message, msg, render
 from caretool.core.text import clean_name, clean_text, name_key
 
-PHASES = {
-    1: "Onset and diagnosis",
-    2: "Work affected",
-    3: "Daily functioning affected",
-    4: "Swallowing difficulty",
-    5: "Breathing difficulty",
+PHASE_TITLES: dict[int, Message] = {
+    1: msg("phase.1", "Onset and diagnosis"),
+    2: msg("phase.2", "Work affected"),
+    3: msg("phase.3", "Daily functioning affected"),
+    4: msg("phase.4", "Swallowing difficulty"),
+    5: msg("phase.5", "Breathing difficulty"),
 }
+# The English titles, for code that still wants text (render PHASE_TITLES[n] for the reader's language).
+PHASES = {number: title.text for number, title in PHASE_TITLES.items()}
+THE_PERSON = msg("household.the-person", "the person you care for")
+PHASE_CHANGE_LATER = msg("phase.change-later", "the phase history already has a change after {day}")
+PHASE_CHANGE_LATER_HINT = msg("phase.change-later.hint",
+                              "give a date on or after the last change (see `caretool phase history`)")
+BEFORE_BIRTH = msg("household.before-birth", "{day} is before {name} was born")
+CHECK_THE_DATE = msg("household.check-the-date", "check the date")
+LONG_BEFORE_ONSET = msg("household.long-before-onset",
+                        "{day} is more than two years before symptoms began ({first})")
+CHECK_THE_YEAR = msg("household.check-the-year", "check the year of the date")
+NO_SUCH_CAREGIVER = msg("caregiver.unknown", "no caregiver called {name!r}")
+NO_SUCH_CAREGIVER_HINT = msg("caregiver.unknown.hint",
+                             "caregivers: {names}; add one with `caretool caregiver add NAME`")
+NO_CAREGIVERS_YET = msg("caregiver.none-yet", "none yet")
+CAREGIVER_NAME = msg("field.caregiver-name", "caregiver name")
+RELATION = msg("field.relation", "relation")
+ALREADY_A_CAREGIVER = msg("caregiver.already", "{name} is already a caregiver")
+ALREADY_A_CAREGIVER_HINT = msg("caregiver.already.hint", "use another name")
+SEVERAL_CAREGIVERS = msg("caregiver.several", "several caregivers are set up and none was named")
+SEVERAL_CAREGIVERS_HINT = msg("caregiver.several.hint", "add --caregiver NAME ({names}) or set one with "
+                              "`caretool caregiver default NAME`")
+NO_SUCH_PHASE = msg("phase.unknown", "phase {phase} does not exist")
+NO_SUCH_PHASE_HINT = msg("phase.unknown.hint", "phases are numbered 1 to 5")
 # Entries dated this long before the first symptoms are almost certainly typos.
 BEFORE_ONSET_LIMIT_DAYS = 365 * 2
 
@@ -69,7 +94,7 @@ class Household:
     # --- person and phase ----------------------------------------------------------------
     @property
     def name(self) -> str:
-        return str(self.person.get("name", "the person you care for"))
+        return str(self.person.get("name") or render(THE_PERSON))
 
     def _date(self, key: str) -> date | None:
         value = self.person.get(key)
@@ -87,6 +112,17 @@ class Household:
     def born(self) -> date | None:
         return self._date("born")
 
+    @property
+    def weight_at_diagnosis(self) -> float | None:
+        """kg, as given to `init` (the baseline weight loss is measured from)."""
+        value = self.person.get("weight_at_diagnosis")
+        return float(value) if value is not None else None
+
+    @property
+    def default_caregiver(self) -> Caregiver | None:
+        default = self.settings.get("default_caregiver")
+        return next((c for c in self.active_caregivers if c.id == default), None)
+
     def phase_on(self, day: date | None = None) -> int | None:
         day = day or dates.today()
         current = None
@@ -102,22 +138,16 @@ class Household:
     def set_phase(self, phase: int, at: date, note: str = "") -> None:
         check_phase(phase)
         if self.phases and date.fromisoformat(self.phases[-1]["at"][:10]) > at:
-            raise BadInput(
-                f"the phase history already has a change after {at}",
-                "give a date on or after the last change (see `caretool phase history`)",
-            )
+            raise BadInput(PHASE_CHANGE_LATER(day=at.isoformat()), PHASE_CHANGE_LATER_HINT)
         self.phases.append({"phase": phase, "at": at.isoformat(), "note": note})
 
     def check_day(self, day: date) -> None:
         """Refuse dates before birth or long before the first symptoms."""
         if self.born and day < self.born:
-            raise BadInput(f"{day} is before {self.name} was born", "check the date")
+            raise BadInput(BEFORE_BIRTH(day=day.isoformat(), name=self.name), CHECK_THE_DATE)
         first = min((d for d in (self.onset, self.diagnosed) if d), default=None)
         if first and (first - day).days > BEFORE_ONSET_LIMIT_DAYS:
-            raise BadInput(
-                f"{day} is more than two years before symptoms began ({first})",
-                "check the year of the date",
-            )
+            raise BadInput(LONG_BEFORE_ONSET(day=day.isoformat(), first=first.isoformat()), CHECK_THE_YEAR)
 
     # --- caregivers ------------------------------------------------------------------------
     @property
@@ -130,11 +160,8 @@ class Household:
         for c in pool:
             if name_key(c.name) == key or c.id == name:
                 return c
-        names = ", ".join(c.name for c in self.active_caregivers) or "none yet"
-        raise NotFound(
-            f"no caregiver called {name.strip()!r}",
-            f"caregivers: {names}; add one with `caretool caregiver add NAME`",
-        )
+        names = ", ".join(c.name for c in self.active_caregivers) or render(NO_CAREGIVERS_YET)
+        raise NotFound(NO_SUCH_CAREGIVER(name=name.strip()), NO_SUCH_CAREGIVER_HINT(names=names))
 
     def caregiver_name(self, caregiver_id: str | None) -> str:
         for c in self.caregivers:
@@ -143,14 +170,14 @@ class Household:
         return "-"
 
     def add_caregiver(self, name: str, relation: str = "") -> Caregiver:
-        name = clean_name(name, what="caregiver name")
+        name = clean_name(name, what=CAREGIVER_NAME)
         for c in self.caregivers:
             if name_key(c.name) == name_key(name):
                 if c.active:
-                    raise BadInput(f"{c.name} is already a caregiver", "use another name")
+                    raise BadInput(ALREADY_A_CAREGIVER(name=c.name), ALREADY_A_CAREGIVER_HINT)
                 c.active = True  # someone who comes back keeps their history
                 return c
-        caregiver = Caregiver(name=name, relation=clean_text(relation, what="relation", limit=80)
+        caregiver = Caregiver(name=name, relation=clean_text(relation, what=RELATION, limit=80)
                               if relation else "")
         self.caregivers.append(caregiver)
         return caregiver
@@ -175,13 +202,10 @@ class Household:
         if not self.active_caregivers:
             return None
         names = ", ".join(c.name for c in self.active_caregivers)
-        raise BadInput(
-            "several caregivers are set up and none was named",
-            f"add --caregiver NAME ({names}) or set one with `caretool caregiver default NAME`",
-        )
+        raise BadInput(SEVERAL_CAREGIVERS, SEVERAL_CAREGIVERS_HINT(names=names))
 
 
 def check_phase(phase: int) -> int:
     if phase not in PHASES:
-        raise BadInput(f"phase {phase} does not exist", "phases are numbered 1 to 5")
+        raise BadInput(NO_SUCH_PHASE(phase=phase), NO_SUCH_PHASE_HINT)
     return phase

@@ -1,15 +1,36 @@
-"""Creating and updating the household."""
+"""Creating and updating the household, and the checks each `init` answer must pass.
+
+The checks are separate functions so the `init` interview (household/interview.py) runs each one
+at its own question and asks again, and `init` with flags runs the same ones before saving.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
 
 from caretool.core import dates
-from caretool.core.errors import BadInput
+from caretool.core.errors import BadInput, NotFound
+from caretool.core.messages import Message, msg
 from caretool.core.text import clean_name, name_key
+from caretool.domain.entries import kinds
 from caretool.domain.entries import service as journal
-from caretool.domain.household.model import PHASES, Caregiver, Household, check_phase
+from caretool.domain.household.model import CAREGIVER_NAME, Caregiver, Household, check_phase
+
+PERSON_NAME = msg("field.person-name", "person's name")
+BORN = msg("field.born", "date of birth")
+ONSET = msg("field.onset", "onset date")
+DIAGNOSED = msg("field.diagnosed", "diagnosis date")
+NAME_MISSING = msg("init.name-missing", "the name of the person you care for is missing")
+NAME_MISSING_HINT = msg("init.name-missing.hint", "add --person NAME")
+DAY_IN_FUTURE = msg("init.day-in-future", "the {what} {day} is in the future")
+CHECK_DATE = msg("init.check-date", "check the date")
+BEFORE_BORN = msg("init.before-born", "the {what} ({day}) is before the date of birth ({born})")
+DIAGNOSED_BEFORE_ONSET = msg("init.diagnosed-before-onset",
+                             "the diagnosis ({diagnosed}) is before the first symptoms ({onset})")
+CHECK_BOTH = msg("init.check-both", "check the two dates")
+NOT_A_CAREGIVER = msg("init.default-not-a-caregiver", "{name!r} is not one of the caregivers")
+NOT_A_CAREGIVER_HINT = msg("init.default-not-a-caregiver.hint", "choose one of: {names}")
 
 
 @dataclass
@@ -20,74 +41,112 @@ class InitAnswers:
     diagnosed: str | None = None
     caregivers: list[str] = field(default_factory=list)
     phase: int | None = None
+    weight_at_diagnosis: str | None = None  # kg
+    default: str | None = None  # the caregiver who uses this computer
 
 
 def existing(store: journal.StoreLike) -> Household | None:
     return journal.load(store) if store.has_household() else None
 
 
-def _past_date(text: str | None, what: str) -> str | None:
-    if not text:
-        return None
+# --- the checks, one per answer ---------------------------------------------------------------
+def person_name(text: str) -> str:
+    return clean_name(text, what=PERSON_NAME)
+
+
+def past_day(text: str, what: Message) -> date:
+    """A date that is not in the future."""
     day = dates.parse_day(text)
     if day > dates.today():
-        raise BadInput(f"the {what} {day} is in the future", "check the date")
-    return day.isoformat()
+        raise BadInput(DAY_IN_FUTURE(what=what, day=day.isoformat()), CHECK_DATE)
+    return day
 
 
+def check_dates(born: date | None, onset: date | None, diagnosed: date | None) -> None:
+    """The person's dates in their order: born, then first symptoms, then the diagnosis."""
+    for what, day in ((ONSET, onset), (DIAGNOSED, diagnosed)):
+        if born and day and day < born:
+            raise BadInput(BEFORE_BORN(what=what, day=day.isoformat(), born=born.isoformat()), CHECK_DATE)
+    if onset and diagnosed and diagnosed < onset:
+        raise BadInput(DIAGNOSED_BEFORE_ONSET(diagnosed=diagnosed.isoformat(), onset=onset.isoformat()),
+                       CHECK_BOTH)
+
+
+def weight_kg(text: str) -> float:
+    """A weight in kilograms, checked as `log weight` checks it."""
+    return float(kinds.get("weight").validate({"kg": text})["kg"])
+
+
+def caregiver_names(text: str) -> list[str]:
+    """'Ji-woo, Sam' -> ['Ji-woo', 'Sam'] (each a valid name, a name typed twice once)."""
+    names: list[str] = []
+    for part in text.split(","):
+        if part.strip():
+            name = clean_name(part, what=CAREGIVER_NAME)
+            if name_key(name) not in {name_key(n) for n in names}:
+                names.append(name)
+    return names
+
+
+def pick_caregiver(text: str, names: list[str]) -> str:
+    """One of `names`, by its name (any case) or its number in the list."""
+    word = text.strip()
+    if word.isascii() and word.isdigit() and 0 < int(word) <= len(names):
+        return names[int(word) - 1]
+    for name in names:
+        if name_key(name) == name_key(word):
+            return name
+    raise NotFound(NOT_A_CAREGIVER(name=word), NOT_A_CAREGIVER_HINT(names=", ".join(names)))
+
+
+def _day(value: str | None, what: Message) -> date | None:
+    return past_day(value, what) if value else None
+
+
+# --- init -------------------------------------------------------------------------------------
 def init(store: journal.StoreLike, answers: InitAnswers) -> tuple[Household, bool]:
     """Create the household, or update the existing one without losing anything."""
     household = existing(store)
     created = household is None
     household = household or Household()
     if answers.person:
-        household.person["name"] = clean_name(answers.person, what="person's name")
+        household.person["name"] = person_name(answers.person)
     if not household.person.get("name"):
-        raise BadInput("the name of the person you care for is missing", "add --person NAME")
-    for key in ("born", "onset", "diagnosed"):
-        value = _past_date(getattr(answers, key), {"born": "date of birth", "onset": "onset date",
-                                                   "diagnosed": "diagnosis date"}[key])
-        if value:
-            household.person[key] = value
-    born, onset, diagnosed = household.born, household.onset, household.diagnosed
-    if born and any(d and d < born for d in (onset, diagnosed)):
-        raise BadInput("onset or diagnosis is before the date of birth", "check the dates")
-    if onset and diagnosed and diagnosed < onset:
-        raise BadInput(f"diagnosis ({diagnosed}) is before the first symptoms ({onset})",
-                       "check the two dates")
+        raise BadInput(NAME_MISSING, NAME_MISSING_HINT)
+    given = {"born": _day(answers.born, BORN), "onset": _day(answers.onset, ONSET),
+             "diagnosed": _day(answers.diagnosed, DIAGNOSED)}
+    check_dates(given["born"] or household.born, given["onset"] or household.onset,
+                given["diagnosed"] or household.diagnosed)
+    for key, day in given.items():
+        if day:
+            household.person[key] = day.isoformat()
+    if answers.weight_at_diagnosis not in (None, ""):
+        household.person["weight_at_diagnosis"] = weight_kg(str(answers.weight_at_diagnosis))
     for name in answers.caregivers:
         if name_key(name) not in {name_key(c.name) for c in household.active_caregivers}:
             household.add_caregiver(name)
+    _choose_default(household, answers)
     if answers.phase is not None and answers.phase != household.phase:
         check_phase(answers.phase)
         household.set_phase(answers.phase, dates.today())
     elif not household.phases:
         household.set_phase(1, dates.today())
-    household.settings.setdefault("default_caregiver", None)
     journal.save_household(store, household, "init" if created else "init (update)")
     return household, created
 
 
-def summary_lines(household: Household) -> list[str]:
-    p = household.person
-    lines = [f"Person cared for: {household.name}"]
-    for key, label in (("born", "Born"), ("onset", "First symptoms"), ("diagnosed", "Diagnosed")):
-        if p.get(key):
-            lines.append(f"{label}: {p[key]}")
-    names = ", ".join(c.name for c in household.active_caregivers) or "none yet"
-    lines.append(f"Caregivers: {names}")
-    if household.phase:
-        lines.append(f"Phase {household.phase}: {PHASES[household.phase]}")
-    return lines
-
-
-def household_summary(household: Household) -> dict[str, Any]:
-    return {
-        "person": household.person,
-        "caregivers": [vars(c) for c in household.caregivers],
-        "phase": household.phase,
-        "phases": household.phases,
-    }
+def _choose_default(household: Household, answers: InitAnswers) -> None:
+    """Who uses this computer: the one named, else (when none is set yet) the first caregiver named,
+    so that commands without --caregiver work right after `init` in a household of several."""
+    active = household.active_caregivers
+    if answers.default:
+        name = pick_caregiver(answers.default, [c.name for c in active])
+        household.settings["default_caregiver"] = household.find_caregiver(name).id
+        return
+    household.settings.setdefault("default_caregiver", None)
+    if household.default_caregiver is None and active:
+        first = answers.caregivers[0] if answers.caregivers else active[0].name
+        household.settings["default_caregiver"] = household.find_caregiver(first).id
 
 
 def add_caregiver(store: journal.StoreLike, name: str, relation: str) -> Caregiver:

@@ -1,4 +1,8 @@
-"""hours {hours, task, night}: time a caregiver spent caring."""
+"""hours {hours, task, night, night_hours}: time a caregiver spent caring.
+
+`night` says whether any of it was at night; `night_hours` how many of the hours were (entries
+logged before it existed, or with only --night, have no `night_hours`).
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,9 @@ TASKS: dict[str, Message] = {
 HOURS = msg("field.hours", "hours")
 TASK = msg("field.task", "task")
 NIGHT = msg("field.night", "night")
+NIGHT_HOURS = msg("field.night-hours", "night hours")
+NIGHT_HOURS_HINT = msg("field.night-hours.hint", "type how many of the {hours:g} hours were at night, "
+                       "from 0 to {hours:g}")
 HOURS_HINT = msg("field.hours.hint", "type hours of care between 0.25 and 24, e.g. 2.5")
 NOT_POSITIVE = msg("hours.not-positive", "hours must be more than 0")
 NOT_POSITIVE_HINT = msg("hours.not-positive.hint", "type hours of care such as 2.5")
@@ -33,6 +40,7 @@ UNKNOWN_TASK = msg("task.unknown", "unknown task {task!r}")
 UNKNOWN_TASK_HINT = msg("task.unknown.hint", "use one of: {tasks}")
 LINE = msg("kind.hours.line", "{hours:g} h of care ({task})")
 LINE_NIGHT = msg("kind.hours.line-night", "{hours:g} h of care ({task}, night)")
+LINE_NIGHT_HOURS = msg("kind.hours.line-night-hours", "{hours:g} h of care ({task}, {night:g} h at night)")
 MOST_IN_A_DAY = 25.0  # a daylight-saving day has 25 hours; the per-day check uses the day's real length
 
 
@@ -53,12 +61,20 @@ def validate(f: Mapping[str, Any]) -> dict[str, Any]:
     if hours <= 0:
         raise BadInput(NOT_POSITIVE, NOT_POSITIVE_HINT)
     task = task_slug(str(f.get("task") or "other"))
-    night = yes_no(f.get("night", False), what=NIGHT) or task == "night-care"
-    return {"hours": round(hours, 2), "task": task, "night": night}
+    fields: dict[str, Any] = {"hours": round(hours, 2), "task": task}
+    if f.get("night_hours") not in (None, ""):
+        night_hours = parse_number(f["night_hours"], what=NIGHT_HOURS, low=0, high=hours,
+                                   hint=NIGHT_HOURS_HINT(hours=hours))
+        fields.update(night=night_hours > 0, night_hours=round(night_hours, 2))
+    else:
+        fields["night"] = yes_no(f.get("night", False), what=NIGHT) or task == "night-care"
+    return fields
 
 
 def describe(r: Mapping[str, Any]) -> Message:
     task = TASKS.get(str(r.get("task")), str(r.get("task")))
+    if r.get("night_hours"):
+        return LINE_NIGHT_HOURS(hours=float(r["hours"]), task=task, night=float(r["night_hours"]))
     return (LINE_NIGHT if r.get("night") else LINE)(hours=float(r["hours"]), task=task)
 
 
@@ -69,6 +85,7 @@ KIND = register(Kind(
         Field("hours", (float, int), HOURS),
         Field("task", (str,), TASK),
         Field("night", (bool,), NIGHT),
+        Field("night_hours", (float, int), NIGHT_HOURS, required=False),
     ),
     validate=validate,
     describe=describe,
