@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from caretool.core import dates
 from caretool.core.errors import BadInput
 from caretool.core.messages import Message, from_dict, msg
+from caretool.core.text import shown
 from caretool.domain.care import redflags
 from caretool.domain.entries import kinds
 from caretool.domain.entries.model import Entry, Record, validate
@@ -39,7 +40,10 @@ NOTHING_TO_CHANGE_HINT = msg("edit.nothing-to-change.hint",
 LOGGED = msg("change.log", "log {kind}")
 EDITED = msg("change.edit", "edit {kind}")
 DELETED = msg("change.delete", "delete {kind}")
+NOT_AN_ID = msg("entry.not-an-id", "{id!r} is not an entry id")
+NOT_AN_ID_HINT = msg("entry.not-an-id.hint", "use the id shown by `caretool history` (at least 4 characters)")
 RED_FLAG_DAYS = 35  # the entries red-flag rules look back over
+ID_LENGTH = 32
 
 
 class StoreLike(Protocol):  # what the service needs of caretool.store.Store
@@ -252,6 +256,13 @@ def history(
 
 
 # --- correcting ------------------------------------------------------------------------
+def _find(store: StoreLike, entry_id: str) -> Record:
+    """The entry an id (or its first characters) names; no id is longer than 32 characters."""
+    if len(entry_id.strip()) > ID_LENGTH:
+        raise BadInput(NOT_AN_ID(id=shown(entry_id.strip())), NOT_AN_ID_HINT)
+    return store.find(entry_id)
+
+
 def _check_editable(kind: kinds.Kind, changes: dict[str, Any]) -> None:
     wrong = sorted(set(changes) - kind.editable)
     if not wrong:
@@ -270,7 +281,7 @@ def edit(store: StoreLike, entry_id: str, changes: dict[str, Any], *, at: str | 
     Only a new time changes the entry's day: a correction of the text keeps it where it was.
     """
     household = load(store)
-    before = store.find(entry_id)
+    before = _find(store, entry_id)
     kind = kinds.get(before["kind"])
     _check_editable(kind, changes)
     if not changes and not at and not caregiver:
@@ -295,7 +306,7 @@ def edit(store: StoreLike, entry_id: str, changes: dict[str, Any], *, at: str | 
 
 
 def delete(store: StoreLike, entry_id: str) -> Record:
-    record = store.delete(store.find(entry_id)["id"])
+    record = store.delete(_find(store, entry_id)["id"])
     change = Change(DELETED(kind=_kind_label(record["kind"])))
     change.deleted(record)
     change.save(store)

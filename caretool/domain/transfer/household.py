@@ -58,7 +58,7 @@ FUTURE_DATE = msg("import.future-date", "its {field!r} ({value}) is in the futur
 BEFORE_BIRTH = msg("import.before-birth", "onset or diagnosis is before the date of birth")
 DIAGNOSED_BEFORE_ONSET = msg("import.diagnosed-before-onset",
                              "diagnosis ({diagnosed}) is before the first symptoms ({onset})")
-NO_SUCH_PHASE = msg("import.no-such-phase", "phase {phase!r} does not exist (phases are 1 to 5)")
+NO_SUCH_PHASE = msg("import.no-such-phase", "phase {phase} does not exist (phases are 1 to 5)")
 END_BEFORE_START = msg("import.end-before-start", "it ends ({end}) before it starts ({start})")
 ON_THE_LIST_TWICE = msg("import.medication-twice", "medication {other} has the same name and neither is "
                         "stopped")

@@ -52,7 +52,7 @@ def validate(f: Mapping[str, Any]) -> dict[str, Any]:
     hours = parse_number(f.get("hours", ""), what=HOURS, low=0, high=MOST_IN_A_DAY, hint=HOURS_HINT)
     if hours <= 0:
         raise BadInput(NOT_POSITIVE, NOT_POSITIVE_HINT)
-    task = task_slug(optional_text(f.get("task"), what=TASK) or "other")
+    task = task_slug(optional_text(f.get("task"), what=TASK, limit=80) or "other")
     night = yes_no(f.get("night", False), what=NIGHT) or task == "night-care"
     return {"hours": round(hours, 2), "task": task, "night": night}
 
