@@ -305,3 +305,19 @@ def test_the_terminal_stream_escapes_a_sequence_split_across_writes() -> None:
     with screen(plain) as stream:
         stream.write("a\x1b[2Jb")
     assert plain.getvalue() == "a\x1b[2Jb"
+
+
+def test_csv_columns_follow_the_kind_registry(run: Any, home: Path) -> None:
+    from caretool.domain.entries import kinds
+
+    make_sample(home)
+    with Store(home, write=True) as store:
+        store.insert([{"id": "e" * 32, "kind": "note", "at": "2026-11-19T10:00:00+00:00", "day": "2026-11-19",
+                       "caregiver": None, "created": "2026-11-19T10:00:00+00:00", "source": "log",
+                       "warnings": [], "text": "from a newer caretool", "mood": 3}])
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
+    assert list(rows[0])[9:-1] == list(kinds.csv_columns())
+    assert any(r["kind"] == "selfcheck" for r in rows) and "answers" not in rows[0]  # private
+    assert all("answers" not in r["other"] for r in rows)
+    newer = next(r for r in rows if r["id"] == "e" * 32)
+    assert json.loads(newer["other"]) == {"mood": 3}

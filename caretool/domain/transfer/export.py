@@ -114,13 +114,15 @@ def _warning_titles(record: Record) -> str:
 
 def export_csv(store: StoreLike, out: IO[str], *, start: date | None = None,
                end: date | None = None) -> int:
-    """One row per entry: the common columns, every kind's fields, and any other keys as JSON."""
+    """One row per entry: the common columns, every kind's CSV fields, and any keys no kind
+    declares (from a newer caretool) as JSON in `other`."""
     check_range(start, end)
     household = Household.from_tables(store.household_tables())
     names = {c.id: c.name for c in household.caregivers}
     columns = csv_columns()
     fields = columns[len(CSV_COMMON):-1]
-    known = {*CSV_COMMON, *fields}
+    # A field its kind keeps out of the CSV (the self-check's answers) is not in `other` either.
+    known = {*CSV_COMMON, *(f.name for kind in kinds.all_kinds() for f in kind.fields)}
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     count = 0

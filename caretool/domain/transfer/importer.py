@@ -25,6 +25,7 @@ from caretool.domain.transfer import records
 from caretool.domain.transfer.reading import ExportFile
 
 Advance = Callable[[int], None]
+PROGRESS_STEP = 500  # records checked between two moves of the progress bar (each move costs)
 
 NO_PERSON = msg("import.no-person", "{path} has no person's name and this home has no household")
 NO_PERSON_HINT = msg("import.no-person.hint", "run `caretool init` first, then import")
@@ -63,7 +64,9 @@ def check(export: ExportFile, advance: Advance = _noop) -> Checked:
     out: list[Record] = []
     for index, raw in enumerate(export.records):
         out.append(records.check_record(index, raw, ctx))
-        advance(1)
+        if index % PROGRESS_STEP == PROGRESS_STEP - 1:
+            advance(PROGRESS_STEP)
+    advance(len(out) % PROGRESS_STEP)
     return Checked(path, household, out)
 
 
@@ -117,8 +120,9 @@ def _new_records(store: entries.StoreLike, checked: Checked, mapping: dict[str, 
         if record["id"] in existing:
             continue
         existing.add(record["id"])
-        if record.get("caregiver") is not None:
-            record = {**record, "caregiver": mapping[record["caregiver"]]}
+        theirs = record.get("caregiver")
+        if theirs is not None and mapping[theirs] != theirs:
+            record = {**record, "caregiver": mapping[theirs]}
         if record["kind"] == "hours" and here:
             who = (record.get("caregiver"), record["day"])
             adding[who] = adding.get(who, 0.0) + float(record["hours"])

@@ -19,7 +19,7 @@ from caretool.core.messages import Message, msg
 from caretool.core.text import is_valid_unicode, shown
 from caretool.domain.entries import kinds
 from caretool.domain.entries.model import COMMON, Record, validate
-from caretool.domain.household.model import Household
+from caretool.domain.household.model import BEFORE_ONSET_LIMIT_DAYS, Household
 
 ID_PATTERN = re.compile(r"[0-9a-f]{32}", re.ASCII)
 FUTURE_SLACK = timedelta(days=1)  # another computer's clock may be a little ahead
@@ -55,6 +55,15 @@ class Context:
     check_text: bool  # the file may hold broken characters (it has \\ud800-style escapes)
     seen: dict[str, int] = field(default_factory=dict)
     hours: dict[tuple[Any, str], float] = field(default_factory=dict)
+    known_kinds: frozenset[str] = field(default_factory=lambda: frozenset(kinds.names()))
+    # Days from this one on pass the household's date checks (birth, two years before onset).
+    earliest: date = field(init=False)
+
+    def __post_init__(self) -> None:
+        first = min((d for d in (self.household.onset, self.household.diagnosed) if d), default=None)
+        limits = [d for d in (self.household.born,
+                              first and first - timedelta(days=BEFORE_ONSET_LIMIT_DAYS)) if d]
+        self.earliest = max(limits, default=dates.FIRST_DAY)
 
 
 def problem(index: int, record: Any, message: Message) -> BadInput:
@@ -110,7 +119,7 @@ def check_record(index: int, record: Any, ctx: Context) -> Record:
     if rid in ctx.seen:
         raise bad(SAME_ID(other=ctx.seen[rid]))
     kind = record.get("kind")
-    if not isinstance(kind, str) or kind not in kinds.names():
+    if not isinstance(kind, str) or kind not in ctx.known_kinds:
         raise bad(UNKNOWN_KIND(kind=shown(kind)))
     at_text = record.get("at")
     at = _moment(at_text)
@@ -132,11 +141,12 @@ def check_record(index: int, record: Any, ctx: Context) -> Record:
         if key in record and not isinstance(record[key], str):
             raise bad(NOT_TEXT(field=key))
     warnings = record.get("warnings", [])
-    if not isinstance(warnings, list) or not all(isinstance(w, dict) for w in warnings):
+    if not isinstance(warnings, list) or (warnings and not all(isinstance(w, dict) for w in warnings)):
         raise bad(BAD_WARNINGS)
     fields = {k: v for k, v in record.items() if k not in COMMON}
     try:
-        ctx.household.check_day(day)
+        if day < ctx.earliest:
+            ctx.household.check_day(day)
         checked = validate(kind, fields)
     except CaretoolError as exc:
         raise bad(exc.message) from None

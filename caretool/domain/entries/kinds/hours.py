@@ -39,6 +39,8 @@ MOST_IN_A_DAY = 25.0  # a daylight-saving day has 25 hours; the per-day check us
 def task_slug(text: str) -> str:
     """A task by its slug, its number in the list (1-based) or its name in the reader's language."""
     word = " ".join(str(text).strip().lower().split())
+    if word in TASKS:
+        return word
     slugs = list(TASKS)
     if word.isascii() and word.isdigit() and len(word) <= 3 and 0 < int(word) <= len(slugs):
         return slugs[int(word) - 1]
