@@ -128,6 +128,12 @@ def test_two_kinds_cannot_share_an_option_for_different_fields() -> None:
     with pytest.raises(ValueError, match="--severity"):
         kinds.register(clash)
     assert "clash" not in kinds.names()
+    for name, flag in (("at", ""), ("when", "caregiver"), ("json_", "json")):
+        reserved = Kind(name="reserved", label=msg("test.kind.reserved", "reserved"),
+                        fields=(Field(name, (str,), LEVEL, flag=flag),), validate=_validate,
+                        describe=lambda r: "")
+        with pytest.raises(ValueError, match="cannot have a field"):
+            kinds.register(reserved)
     with pytest.raises(ValueError):
         kinds.unregister("symptom")  # the kinds caretool ships stay
 

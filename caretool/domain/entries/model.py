@@ -14,7 +14,7 @@ from caretool.domain.entries import kinds
 # A stored entry as plain JSON data: the common fields below plus its kind's own fields (the kind's
 # `fields` in kinds/ say which, with their types). The one definition; import it from here.
 Record: TypeAlias = dict[str, Any]
-COMMON = ("id", "kind", "at", "day", "caregiver", "created", "source", "warnings")
+COMMON = kinds.COMMON_FIELDS
 
 
 @dataclass

@@ -20,6 +20,9 @@ from caretool.core.errors import BadInput, DataError
 from caretool.core.messages import Message, msg
 from caretool.core.text import shown
 
+# Fields every entry has (model.COMMON) and `caretool edit`'s own options: no kind may use them.
+COMMON_FIELDS = ("id", "kind", "at", "day", "caregiver", "created", "source", "warnings")
+RESERVED_OPTIONS = ("at", "caregiver", "json", "help", "id")
 # The kinds caretool knows, in the order they are listed to users.
 MODULES = ("symptom", "dose", "hours", "weight", "wellbeing", "note", "selfcheck", "assessment")
 
@@ -29,8 +32,11 @@ STORED_FIELD_WRONG = msg("kind.stored-field-wrong",
                          "entry {id} ({kind}) has a {field!r} that is not {expected}")
 STORED_FIELD_MISSING = msg("kind.stored-field-missing", "entry {id} ({kind}) has no {field!r}")
 STORED_HINT = msg("kind.stored.hint", "run `caretool doctor`, or restore a backup")
-TYPE_WORDS = {int: "a whole number", float: "a number", str: "text", bool: "yes or no",
-              dict: "a table", list: "a list"}
+TYPE_WORDS: dict[type, Message] = {
+    int: msg("kind.type-int", "a whole number"), float: msg("kind.type-float", "a number"),
+    str: msg("kind.type-str", "text"), bool: msg("kind.type-bool", "yes or no"),
+    dict: msg("kind.type-dict", "a table"), list: msg("kind.type-list", "a list"),
+}
 
 
 @dataclass(frozen=True)
@@ -98,9 +104,14 @@ _LOADED: list[bool] = []
 
 
 def register(kind: Kind) -> Kind:
-    """Add a kind. Its options must not clash with another kind's (one `--note` means one field)."""
+    """Add a kind. Its options must not clash with another kind's (one `--note` means one field)
+    nor with the fields every entry has or `edit`'s own options."""
     if kind.name in _REGISTRY and _REGISTRY[kind.name] is not kind:
         raise ValueError(f"entry kind {kind.name!r} is registered twice")
+    for mine in kind.fields:
+        if mine.name in COMMON_FIELDS or mine.option in RESERVED_OPTIONS:
+            raise ValueError(f"{kind.name!r} cannot have a field {mine.name!r} (--{mine.option}): "
+                             "every entry has it, or `edit` uses that option")
     for other in _REGISTRY.values():
         for mine in kind.fields:
             for theirs in other.fields:
