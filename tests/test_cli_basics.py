@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -172,3 +173,17 @@ def test_doctor_on_a_healthy_home(run: Any, household: Any) -> None:
     household()
     run("log", "note", "x")
     assert "readable and private" in run("doctor").stdout
+
+
+def test_undo_names_a_change_by_its_message_in_any_module(run: Any, household: Any, home: Path) -> None:
+    from caretool.core.messages import msg
+
+    household()
+    with Store(home, write=True) as store:
+        entries.Change(msg("test.change", "tidy {what}")(what="the notes")).save(store)
+    assert "Undid: tidy the notes (from " in run("undo").stderr
+    run("log", "hours", "1")
+    stored = json.loads((home / "household.json").read_text())["undo"]
+    label = next(iter(stored.values()))["label"]
+    assert label["id"] == "change.log" and label["params"]["kind"] == {"id": "kind.hours", "params": {}}
+    assert "Undid: log hours of care" in run("undo").stderr

@@ -88,7 +88,10 @@ class Change:
         self.steps.append({"op": "update", "before": before, "after": after})
 
     def save(self, store: StoreLike) -> None:
-        label = self.label.to_dict() if isinstance(self.label, Message) else self.label
+        # A Message label is kept as its id and parameters, with its English template so any
+        # module's label can be shown again (translated by id) without a list of them here.
+        label = ({**self.label.to_dict(), "text": self.label.text} if isinstance(self.label, Message)
+                 else self.label)
         store.push_undo({"label": label, "at": dates.iso(dates.now()), "steps": self.steps,
                          "household_before": self.household_before})
 
@@ -98,7 +101,10 @@ def change_label(action: Record) -> Message | str:
     label = action.get("label")
     if isinstance(label, dict):
         known = {m.id: m for m in (LOGGED, EDITED, DELETED, *(k.label for k in kinds.all_kinds()))}
-        return from_dict(label, known) or str(label.get("id", ""))
+        found = from_dict(label, known)
+        if found is None and isinstance(label.get("text"), str):
+            found = Message(str(label.get("id")), label["text"])(**dict(label.get("params") or {}))
+        return found or str(label.get("id", ""))
     return str(label or "")
 
 
