@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from caretool.domain.entries import service as entries
+from caretool.store import Store
 from tests.conftest import data_of
 
 
@@ -141,15 +143,19 @@ def test_edit_can_move_an_entry_to_another_month(run: Any, household: Any, home:
     assert run.json("history")[0]["day"] == "2025-01-15"
 
 
-def test_weight_edits_keep_the_first_weight_right(run: Any, household: Any, home: Path) -> None:
+def test_the_first_weight_is_derived_from_the_entries(run: Any, household: Any, home: Path) -> None:
     household()
     first = run.json("log", "weight", "80", "--at", "60 days ago")
-    run("log", "weight", "71")
-    stats = json.loads((home / "household.json").read_text())["stats"]
-    assert next(iter(stats.values()))["first_weight"]["kg"] == 80
+    assert "since the first weight" in run("log", "weight", "71").stderr
     run("delete", first["id"][:8])
-    stats = json.loads((home / "household.json").read_text())["stats"]
-    assert next(iter(stats.values()))["first_weight"]["kg"] == 71
+    assert "since the first weight" not in run("log", "weight", "70.5").stderr  # 71 is the first now
+    with Store(home) as store:
+        assert entries.first_weight(store)["kg"] == 71
+    run("undo")  # the 70.5
+    run("undo")  # the delete: 80 is back, and it is the first again
+    with Store(home) as store:
+        assert entries.first_weight(store)["kg"] == 80
+    assert "first_weight" not in (home / "household.json").read_text()  # nothing cached by hand
 
 
 def test_terminal_escapes_in_notes_are_not_echoed_raw(run: Any, household: Any) -> None:
@@ -170,3 +176,17 @@ def test_doctor_on_a_healthy_home(run: Any, household: Any) -> None:
     household()
     run("log", "note", "x")
     assert "readable and private" in run("doctor").stdout
+
+
+def test_undo_names_a_change_by_its_message_in_any_module(run: Any, household: Any, home: Path) -> None:
+    from caretool.core.messages import msg
+
+    household()
+    with Store(home, write=True) as store:
+        entries.Change(msg("test.change", "tidy {what}")(what="the notes")).save(store)
+    assert "Undid: tidy the notes (from " in run("undo").stderr
+    run("log", "hours", "1")
+    stored = json.loads((home / "household.json").read_text())["undo"]
+    label = next(iter(stored.values()))["label"]
+    assert label["id"] == "change.log" and label["params"]["kind"] == {"id": "kind.hours", "params": {}}
+    assert "Undid: log hours of care" in run("undo").stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import stat
 from collections.abc import Callable
 from datetime import date, datetime
@@ -240,3 +241,83 @@ def test_the_backup_named_after_an_import_undoes_it(run: Any, household: Any, ex
     assert command.startswith("caretool backup --restore ") and "before-import" in command
     run(*command.split()[1:])
     assert run.json("history") == before
+
+
+# --- terminal safety ---------------------------------------------------------------------------
+EVIL = "clip \x1b]52;c;aGVsbG8=\x07 clear \x1b[2J link \x1b]8;;http://x\x1b\\here\x1b]8;;\x1b\\ " \
+       "csi \u009b2J bidi \u202etxet\u202c iso \u2066x\u2069"
+RAW = ("\x1b", "\x07", "\u009b", "\u202e", "\u2066")
+
+
+def _on_a_terminal(home: Path, *args: str) -> str:
+    """What `caretool ARGS` prints when its stdout is a terminal (a real process in a pty)."""
+    pexpect = pytest.importorskip("pexpect")
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CARETOOL_")}
+    env.update(CARETOOL_HOME=str(home), NO_COLOR="1", TERM="dumb", LC_ALL="C.UTF-8",
+               PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    child = pexpect.spawn(sys.executable, ["-m", "caretool", *args], env=env, encoding="utf-8", timeout=60)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    return str(child.before)
+
+
+def test_export_to_a_terminal_escapes_control_and_bidi_characters(run: Any, household: Any,
+                                                                  home: Path) -> None:
+    household()
+    run("log", "note", EVIL)
+    for form in ("csv", "json"):
+        shown = _on_a_terminal(home, "export", "--format", form)
+        assert not any(c in shown for c in RAW), (form, shown)
+        assert "clip" in shown and "here" in shown
+    assert "\\x1b]52;c;aGVsbG8=\\x07" in _on_a_terminal(home, "export", "--format", "csv")
+
+
+def test_export_to_a_file_or_a_pipe_keeps_the_data_exact(run: Any, household: Any, home: Path,
+                                                        tmp_path: Path) -> None:
+    household()
+    run("log", "note", EVIL)
+    piped = run("export", "--format", "csv").stdout
+    assert EVIL in piped  # a spreadsheet or a script reads exactly what was typed
+    target = tmp_path / "notes.csv"
+    run("export", "--format", "csv", "--output", str(target))
+    assert EVIL in target.read_text(encoding="utf-8")
+    document = run("export").stdout
+    assert "\u009b" not in document and "\u202e" not in document and "\\u009b" in document
+    assert json.loads(document)["records"][0]["text"] == EVIL  # the same data, escaped as JSON
+
+
+def test_the_terminal_stream_escapes_a_sequence_split_across_writes() -> None:
+    from caretool.views.transfer import screen
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Terminal()
+    with screen(out) as stream:
+        stream.write("a\x1b")
+        stream.write("[2Jb")
+    assert out.getvalue() == "a\\x1b[2Jb"
+    plain = io.StringIO()
+    with screen(plain) as stream:
+        stream.write("a\x1b[2Jb")
+    assert plain.getvalue() == "a\x1b[2Jb"
+
+
+def test_csv_columns_follow_the_kind_registry(run: Any, home: Path) -> None:
+    from caretool.domain.entries import kinds
+
+    make_sample(home)
+    with Store(home, write=True) as store:
+        store.insert([{"id": "e" * 32, "kind": "note", "at": "2026-11-19T10:00:00+00:00", "day": "2026-11-19",
+                       "caregiver": None, "created": "2026-11-19T10:00:00+00:00", "source": "log",
+                       "warnings": [], "text": "from a newer caretool", "mood": 3}])
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
+    assert list(rows[0])[9:-1] == list(kinds.csv_columns())
+    assert any(r["kind"] == "selfcheck" for r in rows) and "answers" not in rows[0]  # private
+    assert all("answers" not in r["other"] for r in rows)
+    newer = next(r for r in rows if r["id"] == "e" * 32)
+    assert json.loads(newer["other"]) == {"mood": 3}

@@ -6,27 +6,34 @@ from typing import Annotated, Any
 import typer
 
 from caretool.cli.common import JsonOpt, json_wanted, state
+from caretool.core.messages import _, msg
+
+WHICH_SYMPTOM = msg("log.which-symptom", "which symptom?")
+WHICH_SYMPTOM_HINT = msg("log.which-symptom.hint",
+                         "give a name, e.g. `caretool log symptom cramps -s 1`; see them all with --list")
+NO_SEVERITY = msg("log.no-severity", "the severity is missing")
+NO_SEVERITY_HINT = msg("log.no-severity.hint", "add --severity 0-3 (0 none, 3 severe)")
 
 log_app = typer.Typer(
-    help="Record one thing: a symptom, hours of care, a weight, how you are, or a note.\n\n"
-    "Every log takes --at (e.g. yesterday, '2 days ago 20:00', 2026-11-20T08:30) and "
-    "--caregiver NAME.",
+    help=_("Record one thing: a symptom, hours of care, a weight, how you are, or a note.\n\n"
+           "Every log takes --at (e.g. yesterday, '2 days ago 20:00', 2026-11-20T08:30) and "
+           "--caregiver NAME."),
     no_args_is_help=True,
 )
 
 At = Annotated[str | None, typer.Option(
-    "--at", help="When it happened: a date, a date and time, or a time today (default: now).")]
+    "--at", help=_("When it happened: a date, a date and time, or a time today (default: now)."))]
 Caregiver = Annotated[str | None, typer.Option(
-    "--caregiver", "-c", help="Who is logging (default: the only or the default caregiver).")]
+    "--caregiver", "-c", help=_("Who is logging (default: the only or the default caregiver)."))]
 
 
 def _store_and_show(ctx: typer.Context, kind: str, fields: dict[str, Any], at: str | None,
                     caregiver: str | None, as_json: bool) -> None:
-    from caretool.domain.entries import service as journal
+    from caretool.domain.entries import service as entries
     from caretool.views import entries as view
 
     with state(ctx).store(write=True) as store:
-        record = journal.log(store, kind, fields, at=at, caregiver=caregiver)
+        record = entries.log(store, kind, fields, at=at, caregiver=caregiver)
     view.stored(record, as_json=json_wanted(ctx, as_json))
 
 
@@ -34,12 +41,12 @@ def _store_and_show(ctx: typer.Context, kind: str, fields: dict[str, Any], at: s
 def log_symptom(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(
-        help="Symptom name from the catalogue, e.g. choking, leg-weakness.")] = None,
+        help=_("Symptom name from the catalogue, e.g. choking, leg-weakness."))] = None,
     severity: Annotated[str | None, typer.Option(
-        "--severity", "-s", help="0 none, 1 mild, 2 moderate, 3 severe.")] = None,
-    describe: Annotated[str | None, typer.Option(help="What you saw (needed for 'other').")] = None,
-    note: Annotated[str | None, typer.Option(help="An optional note.")] = None,
-    list_all: Annotated[bool, typer.Option("--list", help="Show the symptom catalogue.")] = False,
+        "--severity", "-s", help=_("0 none, 1 mild, 2 moderate, 3 severe."))] = None,
+    describe: Annotated[str | None, typer.Option(help=_("What you saw (needed for 'other')."))] = None,
+    note: Annotated[str | None, typer.Option(help=_("An optional note."))] = None,
+    list_all: Annotated[bool, typer.Option("--list", help=_("Show the symptom catalogue."))] = False,
     at: At = None,
     caregiver: Caregiver = None,
     as_json: JsonOpt = False,
@@ -56,10 +63,9 @@ def log_symptom(
     from caretool.core.errors import BadInput
 
     if not name:
-        raise BadInput("which symptom?", "give a name, e.g. `caretool log symptom cramps -s 1`; "
-                       "see them all with --list")
+        raise BadInput(WHICH_SYMPTOM, WHICH_SYMPTOM_HINT)
     if severity is None:
-        raise BadInput("the severity is missing", "add --severity 0-3 (0 none, 3 severe)")
+        raise BadInput(NO_SEVERITY, NO_SEVERITY_HINT)
     fields = {"name": name, "severity": severity, "describe": describe, "note": note}
     _store_and_show(ctx, "symptom", fields, at, caregiver, as_json)
 
@@ -67,11 +73,11 @@ def log_symptom(
 @log_app.command("hours")
 def log_hours(
     ctx: typer.Context,
-    hours: Annotated[str, typer.Argument(help="Hours of care, e.g. 2.5.")],
+    hours: Annotated[str, typer.Argument(help=_("Hours of care, e.g. 2.5."))],
     task: Annotated[str, typer.Option(
-        help="personal-care, feeding, medical, mobility, night-care, household, transport, "
-        "supervision, admin or other.")] = "other",
-    night: Annotated[bool, typer.Option("--night", help="The care was at night.")] = False,
+        help=_("personal-care, feeding, medical, mobility, night-care, household, transport, "
+               "supervision, admin or other."))] = "other",
+    night: Annotated[bool, typer.Option("--night", help=_("The care was at night."))] = False,
     at: At = None,
     caregiver: Caregiver = None,
     as_json: JsonOpt = False,
@@ -83,7 +89,7 @@ def log_hours(
 @log_app.command("weight")
 def log_weight(
     ctx: typer.Context,
-    kg: Annotated[str, typer.Argument(help="Weight in kilograms, e.g. 68.4.")],
+    kg: Annotated[str, typer.Argument(help=_("Weight in kilograms, e.g. 68.4."))],
     at: At = None,
     caregiver: Caregiver = None,
     as_json: JsonOpt = False,
@@ -95,10 +101,10 @@ def log_weight(
 @log_app.command("wellbeing")
 def log_wellbeing(
     ctx: typer.Context,
-    sleep: Annotated[str, typer.Option(help="Hours you slept last night.")],
-    stress: Annotated[str, typer.Option(help="Your stress today, 0 (calm) to 10 (worst).")],
+    sleep: Annotated[str, typer.Option(help=_("Hours you slept last night."))],
+    stress: Annotated[str, typer.Option(help=_("Your stress today, 0 (calm) to 10 (worst)."))],
     took_break: Annotated[bool, typer.Option(
-        "--break/--no-break", help="Did you have a real break today?")] = False,
+        "--break/--no-break", help=_("Did you have a real break today?"))] = False,
     at: At = None,
     caregiver: Caregiver = None,
     as_json: JsonOpt = False,
@@ -114,7 +120,7 @@ def log_wellbeing(
 @log_app.command("note")
 def log_note(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="The note (quote it).")],
+    text: Annotated[str, typer.Argument(help=_("The note (quote it)."))],
     at: At = None,
     caregiver: Caregiver = None,
     as_json: JsonOpt = False,

@@ -32,7 +32,7 @@ def report(
 
     from caretool.core.errors import BadInput
     from caretool.domain.report import service
-    from caretool.domain.transfer import service as transfer
+    from caretool.domain.transfer import files as transfer
     from caretool.views import report_text as view
 
     form = form.strip().lower()

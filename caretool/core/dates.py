@@ -11,7 +11,8 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from caretool.core.errors import BadInput
-from caretool.core.messages import msg
+from caretool.core.messages import Message, msg
+from caretool.core.text import shown
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ABBR = {name[:3]: i for i, name in enumerate(WEEKDAYS)}
@@ -25,6 +26,10 @@ _DAYS_AGO = re.compile(r"(\d{1,4}) days? ago", re.ASCII)
 _ISO_WEEK = re.compile(r"(\d{4})-?W(\d{2})", re.ASCII | re.IGNORECASE)
 # Clock skew between a phone and a laptop should not make "now" look like the future.
 FUTURE_TOLERANCE = timedelta(minutes=5)
+# The years caretool reads: far enough either way for any life, and far from the calendar's edges
+# (year 1 and 9999), where a week before or a day after does not exist.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
 
 DATE_HINT = msg("date.hint",
                 "use YYYY-MM-DD, today, yesterday, 'N days ago', a weekday name or 'last monday'")
@@ -42,6 +47,17 @@ DAY_IN_THE_FUTURE_HINT = msg("date.future-day.hint", "choose today or an earlier
 WEEK_UNREADABLE = msg("date.week-unreadable", "cannot read {text!r} as a week")
 WEEK_HINT = msg("date.week-hint", "use an ISO week such as 2026-W47")
 NO_SUCH_WEEK = msg("date.no-such-week", "{year} has no week {week}")
+OUT_OF_YEARS = msg("date.out-of-years", "{text} is outside the years caretool handles ({first} to {last})")
+OUT_OF_YEARS_HINT = msg("date.out-of-years.hint", "check the year")
+NO_SUCH_TIME = msg("date.no-such-time", "{when} does not exist in this time zone: the clocks jumped "
+                   "forward that night (daylight saving time began)")
+NO_SUCH_TIME_HINT = msg("date.no-such-time.hint",
+                        "give a time before or after the jump, e.g. {before} or {after}")
+TWICE_FIRST = msg("date.twice-first", "{when} happened twice that night (the clocks went back); this is "
+                  "the first time, at UTC{offset}")
+TWICE_SECOND = msg("date.twice-second", "{when} happened twice that night (the clocks went back); this is "
+                   "the second time, at UTC{offset}")
+TWICE_HINT = msg("date.twice.hint", "to mean the other one, give the offset, e.g. --at {other}")
 
 
 def now() -> datetime:
@@ -60,10 +76,49 @@ def today() -> date:
 
 
 def _aware(value: datetime) -> datetime:
-    """Attach the local offset valid at that wall-clock time (DST-correct)."""
-    if value.tzinfo is None:
-        return value.astimezone()
-    return value
+    """Attach the local offset valid at that wall-clock time (DST-correct).
+
+    A wall-clock time skipped when the clocks jump forward is refused; one that happens twice
+    when they go back is the first of the two (`ambiguity` says so).
+    """
+    _check_years(value.date(), value.isoformat(sep=" ", timespec="minutes"))
+    if value.tzinfo is not None:
+        return value
+    value = value.replace(fold=0)
+    moment = value.astimezone()
+    if moment.replace(tzinfo=None) != value:
+        before = (value - timedelta(hours=1)).strftime("%H:%M")
+        after = (value + timedelta(hours=1)).strftime("%H:%M")
+        raise BadInput(NO_SUCH_TIME(when=f"{value:%Y-%m-%d %H:%M}"),
+                       NO_SUCH_TIME_HINT(before=before, after=after))
+    return moment
+
+
+def _check_years(day: date, text: str) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadInput(OUT_OF_YEARS(text=text, first=FIRST_DAY.year, last=LAST_DAY.year), OUT_OF_YEARS_HINT)
+    return day
+
+
+def _offset(moment: datetime) -> str:
+    text = moment.strftime("%z")
+    return f"{text[:3]}:{text[3:5]}"
+
+
+def ambiguity(moment: datetime | str) -> tuple[Message, Message] | None:
+    """When the local wall-clock time of `moment` happened twice (the night the clocks go back):
+    a sentence saying which of the two it is, and a hint naming the other; else None."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    wall = moment.astimezone().replace(tzinfo=None)
+    first, second = wall.replace(fold=0).astimezone(), wall.replace(fold=1).astimezone()
+    if first.utcoffset() == second.utcoffset():
+        return None
+    this, other = (first, second) if moment == first else (second, first)
+    line = TWICE_FIRST if this is first else TWICE_SECOND
+    when = f"{wall:%Y-%m-%d %H:%M}"
+    return (line(when=when, offset=_offset(this)),
+            TWICE_HINT(other=f"{wall:%Y-%m-%dT%H:%M}{_offset(other)}"))
 
 
 def local_day(moment: datetime) -> date:
@@ -95,7 +150,7 @@ def parse_day(text: str, *, ref: date | None = None) -> date:
     if word == "tomorrow":  # for looking ahead (doses due); logging refuses future times
         return ref + timedelta(days=1)
     if match := _DAYS_AGO.fullmatch(word):
-        return ref - timedelta(days=int(match.group(1)))
+        return _check_years(ref - timedelta(days=int(match.group(1))), word)
     strict_past = word.startswith("last ")
     name = word.removeprefix("last ").strip()
     if name in WEEKDAYS or name in _WEEKDAY_ABBR:
@@ -106,16 +161,17 @@ def parse_day(text: str, *, ref: date | None = None) -> date:
         return ref - timedelta(days=back)
     if _ISO_DATE.fullmatch(word):
         try:
-            return date.fromisoformat(word)
+            day = date.fromisoformat(word)
         except ValueError:
             raise BadInput(NOT_REAL(text=text.strip()), DATE_HINT) from None
-    raise BadInput(UNREADABLE(text=text.strip()), DATE_HINT)
+        return _check_years(day, word)
+    raise BadInput(UNREADABLE(text=shown(text.strip())), DATE_HINT)
 
 
 def parse_time(text: str) -> time:
     match = _TIME.fullmatch(text.strip())
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise BadInput(TIME_UNREADABLE(text=text.strip()), TIME_HINT)
+        raise BadInput(TIME_UNREADABLE(text=shown(text.strip())), TIME_HINT)
     return time(int(match.group(1)), int(match.group(2)))
 
 
@@ -166,13 +222,14 @@ def parse_week(text: str) -> tuple[date, date]:
     """Monday and Sunday of an ISO week such as 2026-W47."""
     match = _ISO_WEEK.fullmatch(text.strip())
     if not match:
-        raise BadInput(WEEK_UNREADABLE(text=text.strip()), WEEK_HINT)
+        raise BadInput(WEEK_UNREADABLE(text=shown(text.strip())), WEEK_HINT)
     year, week = int(match.group(1)), int(match.group(2))
     try:
         monday = date.fromisocalendar(year, week, 1)
     except ValueError:
         raise BadInput(NO_SUCH_WEEK(year=year, week=week), WEEK_HINT) from None
-    return monday, monday + timedelta(days=6)
+    _check_years(monday, text.strip())
+    return monday, _check_years(monday + timedelta(days=6), text.strip())
 
 
 def week_label(day: date) -> str:

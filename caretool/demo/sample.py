@@ -371,10 +371,6 @@ def build(store: Any, *, start: date, end: date, caregivers: int = 3, seed: int 
         by_month.setdefault(record["day"][:7], []).append(record)
     for key in sorted(by_month):
         store.insert(by_month[key])
-    for record in records:
-        if record["kind"] == "weight":
-            journal.note_weight(household, record)
-            break
     store.save_household(household.to_tables())
     return {"start": start.isoformat(), "end": end.isoformat(), "records": len(records),
             "caregivers": [c.name for c in household.caregivers],

@@ -1,59 +1,84 @@
-"""Showing entries: one stored entry, a history table, the symptom catalogue."""
+"""Showing entries: one stored entry, a history table, the symptom catalogue, an undone change."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from caretool.domain.entries.model import describe
+from caretool.core import dates
+from caretool.core.messages import Message, _, render
+from caretool.core.text import safe, width
+from caretool.domain.entries.model import Record, describe
 from caretool.domain.household.model import Household
 from caretool.views.output import emit_json, say, tell
 from caretool.views.warnings import show as show_warnings
 
 
-def _when(record: dict[str, Any]) -> str:
-    return record["at"][:16].replace("T", " ")
+def _when(record: Record) -> str:
+    return str(record["at"])[:16].replace("T", " ")
 
 
-def stored(record: dict[str, Any], *, as_json: bool) -> None:
+def _twice(record: Record) -> None:
+    """Say which of the two times it is when the entry's wall-clock time happened twice."""
+    found = dates.ambiguity(record["at"])
+    if found:
+        line, hint = found
+        tell(_("Note: {line} ({hint})").format(line=render(line), hint=render(hint)))
+
+
+def stored(record: Record, *, as_json: bool) -> None:
     if as_json:
         emit_json(record)
         return
-    say(f"Logged {describe(record)} at {_when(record)}  [id {record['id'][:7]}]")
+    say(_("Logged {what} at {when}  [id {id}]").format(what=render(describe(record)), when=_when(record),
+                                                      id=record["id"][:7]))
+    _twice(record)
     show_warnings(record.get("warnings", []))
 
 
-def changed(before: dict[str, Any], after: dict[str, Any], *, as_json: bool) -> None:
+def changed(before: Record, after: Record, *, as_json: bool) -> None:
     if as_json:
         emit_json({"before": before, "after": after})
         return
-    say(f"Changed [id {after['id'][:7]}]: {describe(before)} -> {describe(after)} at {_when(after)}")
-    tell("Made a mistake? `caretool undo` reverts this.")
+    say(_("Changed [id {id}]: {before} -> {after} at {when}").format(
+        id=after["id"][:7], before=render(describe(before)), after=render(describe(after)),
+        when=_when(after)))
+    if before["at"] != after["at"]:
+        _twice(after)
+    tell(_("Made a mistake? `caretool undo` reverts this."))
     show_warnings(after.get("warnings", []))
 
 
-def deleted(record: dict[str, Any], *, as_json: bool) -> None:
+def deleted(record: Record, *, as_json: bool) -> None:
     if as_json:
         emit_json({"deleted": record})
         return
-    say(f"Deleted {describe(record)} at {_when(record)}  [id {record['id'][:7]}]")
-    tell("`caretool undo` brings it back.")
+    say(_("Deleted {what} at {when}  [id {id}]").format(what=render(describe(record)), when=_when(record),
+                                                       id=record["id"][:7]))
+    tell(_("`caretool undo` brings it back."))
 
 
-def table(rows: list[dict[str, Any]], household: Household, *, as_json: bool) -> None:
+def undone(action: Record | None, label: Message | str, *, as_json: bool) -> None:
+    """The change `undo` reverted (`label` names it), or that there was nothing to undo."""
+    text = render(label) if action else None
+    if as_json:
+        emit_json({"undone": text, "at": action.get("at") if action else None})
+    elif action is None:
+        tell(_("Nothing to undo."))
+    else:
+        tell(_("Undid: {change} (from {when})").format(change=text, when=_when(action)))
+
+
+def table(rows: list[Record], household: Household, *, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
     if not rows:
-        tell("No entries match. Log one with `caretool log ...` or `caretool checkin`.")
+        tell(_("No entries match. Log one with `caretool log ...` or `caretool checkin`."))
         return
     # Plain aligned columns: a history list is read every day, and Rich costs start-up time.
-    from caretool.core.text import safe, width
-
-    cells = [("id", "when", "kind", "who", "what")]
+    cells = [(_("id"), _("when"), _("kind"), _("who"), _("what"))]
     for r in rows:
         flag = " (!)" if r.get("warnings") else ""
-        cells.append((r["id"][:7], _when(r), r["kind"], safe(household.caregiver_name(r.get("caregiver"))),
-                      safe(describe(r)) + flag))
+        who = safe(household.caregiver_name(r.get("caregiver")))
+        cells.append((r["id"][:7], _when(r), safe(r["kind"]), who, safe(render(describe(r))) + flag))
     widths = [max(width(row[i]) for row in cells) for i in range(4)]
     for row in cells:
         say("  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row[:4], widths, strict=True))
@@ -63,10 +88,10 @@ def table(rows: list[dict[str, Any]], household: Household, *, as_json: bool) ->
 def catalogue(*, as_json: bool) -> None:
     from caretool.domain.care import symptoms
     if as_json:
-        emit_json([vars(s) for s in symptoms.CATALOGUE])
+        emit_json([{"slug": s.slug, "label": render(s.label), "area": s.area} for s in symptoms.CATALOGUE])
         return
-    for area in symptoms.AREAS:
-        say(area.capitalize())
+    for area, title in symptoms.AREAS.items():
+        say(title)
         for s in symptoms.CATALOGUE:
             if s.area == area:
-                say(f"  {s.slug:<24} {s.label}")
+                say(f"  {s.slug:<24} {render(s.label)}")

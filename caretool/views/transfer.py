@@ -1,13 +1,45 @@
-"""What export and import print, and the import progress bar (on stderr)."""
+"""What export and import print, the import progress bar (on stderr), and a terminal-safe screen."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from caretool.core.messages import _, n_
+from caretool.core.text import safe
 from caretool.views.output import emit_json, say, tell
+
+
+class _TerminalSafe:
+    """A text stream that shows control and bidi characters as visible escapes (\\x1b, \\u202e),
+    so an export printed on a terminal cannot clear the screen, write the clipboard (ESC ] 52)
+    or hide a link (ESC ] 8). Each character is escaped alone, so a sequence split across two
+    writes is escaped too."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(safe(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def screen(stream: IO[str]) -> Iterator[IO[str]]:
+    """`stream` for an export printed there: escaped on a terminal, exact when piped or redirected."""
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    yield _TerminalSafe(stream) if terminal else stream  # type: ignore[misc]
 
 
 def exported(info: dict[str, Any], *, as_json: bool) -> None:
@@ -16,23 +48,29 @@ def exported(info: dict[str, Any], *, as_json: bool) -> None:
     if as_json:
         emit_json(info)
     else:
-        tell(f"Exported {info['records']} entries ({info['format']}) to {info['path']}")
+        count = info["records"]
+        tell(n_("Exported {count} entry ({format}) to {path}",
+                "Exported {count} entries ({format}) to {path}", count).format(
+                    count=count, format=info["format"], path=info["path"]))
 
 
 def imported(result: dict[str, Any], *, as_json: bool) -> None:
     if as_json:
         emit_json(result)
         return
-    say(f"Imported {result['added']} entries; skipped {result['skipped']} already here.")
+    say(n_("Imported {count} entry; skipped {skipped} already here.",
+           "Imported {count} entries; skipped {skipped} already here.",
+           result["added"]).format(count=result["added"], skipped=result["skipped"]))
     if result["caregivers_added"]:
-        say("Added caregivers: " + ", ".join(result["caregivers_added"]))
+        say(_("Added caregivers: {names}").format(names=", ".join(result["caregivers_added"])))
     if result["medications_added"]:
-        say("Added medications: " + ", ".join(result["medications_added"]))
+        say(_("Added medications: {names}").format(names=", ".join(result["medications_added"])))
     if result["household_created"]:
-        say(f"Set up the household for {result['person']} from the file.")
+        say(_("Set up the household for {person} from the file.").format(person=result["person"]))
     if result["backup"]:
-        tell(f"A backup from before the import is in {result['backup']}")
-        tell(f"To undo the import: caretool backup --restore {Path(result['backup']).name}")
+        tell(_("A backup from before the import is in {path}").format(path=result["backup"]))
+        name = Path(result["backup"]).name
+        tell(_("To undo the import: caretool backup --restore {name}").format(name=name))
 
 
 @contextmanager

@@ -6,9 +6,8 @@ from typing import Any
 
 from caretool.core.errors import BadInput
 from caretool.core.messages import Message, msg
-from caretool.core.text import clean_text, parse_number
+from caretool.core.text import clean_text, parse_whole, shown
 
-NOT_WHOLE = msg("field.not-whole", "{what} {value} is not a whole number")
 NOT_YES_NO = msg("field.not-yes-no", "{what} {value!r} is not yes or no")
 YES_NO_HINT = msg("field.yes-no.hint", "use yes or no for {what}")
 ANSWERS = msg("field.answers", "answers")
@@ -21,10 +20,7 @@ NO_WORDS_ANY = (*NO_WORDS, "아니오", "아니요", "아니")
 
 
 def whole_number(value: Any, *, what: Message, low: int, high: int, hint: Message | None = None) -> int:
-    number = parse_number(value, what=what, low=low, high=high, hint=hint or RANGE_HINT(low=low, high=high))
-    if number != int(number):
-        raise BadInput(NOT_WHOLE(what=what, value=value), hint or RANGE_HINT(low=low, high=high))
-    return int(number)
+    return parse_whole(value, what=what, low=low, high=high, hint=hint or RANGE_HINT(low=low, high=high))
 
 
 def yes_no(value: Any, *, what: Message) -> bool:
@@ -35,8 +31,8 @@ def yes_no(value: Any, *, what: Message) -> bool:
         return True
     if word in NO_WORDS_ANY:
         return False
-    raise BadInput(NOT_YES_NO(what=what, value=value), YES_NO_HINT(what=what))
+    raise BadInput(NOT_YES_NO(what=what, value=shown(value)), YES_NO_HINT(what=what))
 
 
 def optional_text(value: Any, *, what: Message, limit: int = 2000) -> str:
-    return clean_text(str(value), what=what, limit=limit) if value not in (None, "") else ""
+    return clean_text(value, what=what, limit=limit) if value not in (None, "") else ""

@@ -5,15 +5,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from caretool.core import dates
 from caretool.core.messages import Message
 from caretool.domain.entries import kinds
 
-# A stored entry: the common fields below plus its kind's own fields (see kinds/).
-Record = dict[str, Any]
-COMMON = ("id", "kind", "at", "day", "caregiver", "created", "source", "warnings")
+# A stored entry as plain JSON data: the common fields below plus its kind's own fields (the kind's
+# `fields` in kinds/ say which, with their types). The one definition; import it from here.
+Record: TypeAlias = dict[str, Any]
+COMMON = kinds.COMMON_FIELDS
 
 
 @dataclass
@@ -26,16 +27,23 @@ class Entry:
     created: str = field(default_factory=lambda: dates.iso(dates.now()))
     source: str = "log"
     warnings: list[dict[str, str]] = field(default_factory=list)
+    # The local day it was logged on, kept when the entry is read back: a text-only correction
+    # must not move an entry made in another time zone to the day this computer would give it.
+    kept_day: date | None = None
 
     @property
     def day(self) -> date:
-        return dates.local_day(self.at)
+        return self.kept_day or dates.local_day(self.at)
+
+    def move_to(self, moment: datetime) -> None:
+        """A new time: the day becomes the local day of that time."""
+        self.at, self.kept_day = moment, None
 
     @property
     def short_id(self) -> str:
         return self.id[:7]
 
-    def to_record(self) -> dict[str, Any]:
+    def to_record(self) -> Record:
         return {
             "id": self.id,
             "kind": self.kind,
@@ -49,16 +57,17 @@ class Entry:
         }
 
     @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Entry:
+    def from_record(cls, record: Record) -> Entry:
         return cls(
             kind=record["kind"],
             at=datetime.fromisoformat(record["at"]),
             fields={k: v for k, v in record.items() if k not in COMMON},
             caregiver=record.get("caregiver"),
             id=record["id"],
-            created=record.get("created", record["at"]),
-            source=record.get("source", "log"),
+            created=str(record.get("created") or record["at"]),
+            source=str(record.get("source") or "log"),
             warnings=list(record.get("warnings") or []),
+            kept_day=date.fromisoformat(record["day"]) if record.get("day") else None,
         )
 
 

@@ -1,19 +1,49 @@
-"""Logging, listing, correcting and undoing entries: the service the commands call."""
+"""The entries service: logging, listing, correcting, deleting and undoing entries.
+
+Commands call it as `from caretool.domain.entries import service as entries`. Everything per kind
+(validation, editable fields) comes from the kind registry in kinds/.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from caretool.core import dates
 from caretool.core.errors import BadInput
+from caretool.core.messages import Message, from_dict, msg
+from caretool.core.text import shown
 from caretool.domain.care import redflags
 from caretool.domain.entries import kinds
-from caretool.domain.entries.model import Entry, validate
+from caretool.domain.entries.model import Entry, Record, validate
 from caretool.domain.household.model import Household
 
-Record = dict[str, Any]
+HOURS_OVER = msg("hours.over-a-day", "{who} already has {already:g} h logged on {day}; adding {hours:g} h "
+                 "would exceed {limit:g} h in one day")
+HOURS_OVER_HINT = msg("hours.over-a-day.hint",
+                      "check the number, or correct the earlier entry with `caretool edit ID --hours H`")
+LIMIT_TOO_SMALL = msg("history.limit-too-small", "--limit must be at least 1")
+LIMIT_HINT = msg("history.limit.hint", "for example --limit 20")
+FROM_AFTER_TO = msg("dates.from-after-to", "--from {start} is after --to {end}")
+FROM_AFTER_TO_HINT = msg("dates.from-after-to.hint", "swap the two dates")
+NO_SUCH_FIELD = msg("edit.no-such-field", "a {kind} entry has no {option}")
+NO_SUCH_FIELD_HINT = msg("edit.no-such-field.hint", "on a {kind} entry you can change: {options}")
+NOTHING_EDITABLE_HINT = msg("edit.nothing-editable.hint",
+                            "a {kind} entry keeps its answers as given; delete it and record it again, or "
+                            "change only --at or --caregiver")
+NOTHING_TO_CHANGE = msg("edit.nothing-to-change", "nothing to change")
+NOTHING_TO_CHANGE_HINT = msg("edit.nothing-to-change.hint",
+                             "add an option such as --severity 2 or --at yesterday")
+# What `undo` names a change by (stored as an id and parameters, shown in the reader's language).
+LOGGED = msg("change.log", "log {kind}")
+EDITED = msg("change.edit", "edit {kind}")
+DELETED = msg("change.delete", "delete {kind}")
+NOT_AN_ID = msg("entry.not-an-id", "{id!r} is not an entry id")
+NOT_AN_ID_HINT = msg("entry.not-an-id.hint", "use the id shown by `caretool history` (at least 4 characters)")
+RED_FLAG_DAYS = 35  # the entries red-flag rules look back over
+ID_LENGTH = 32
 
 
 class StoreLike(Protocol):  # what the service needs of caretool.store.Store
@@ -34,14 +64,17 @@ class StoreLike(Protocol):  # what the service needs of caretool.store.Store
 
 
 def load(store: StoreLike) -> Household:
-    return Household.from_tables(store.household_tables())
+    household = Household.from_tables(store.household_tables())
+    household.stats.pop("first_weight", None)  # an old cache, now derived: see first_weight()
+    return household
 
 
+# --- undoable changes --------------------------------------------------------------------
 @dataclass
 class Change:
     """A unit of work that `undo` can revert: entry steps plus, optionally, the old household."""
 
-    label: str
+    label: Message | str
     steps: list[Record] = field(default_factory=list)
     household_before: dict[str, list[Record]] | None = None
 
@@ -55,11 +88,34 @@ class Change:
         self.steps.append({"op": "update", "before": before, "after": after})
 
     def save(self, store: StoreLike) -> None:
-        store.push_undo({"label": self.label, "at": dates.iso(dates.now()), "steps": self.steps,
+        # A Message label is kept as its id and parameters, with its English template so any
+        # module's label can be shown again (translated by id) without a list of them here.
+        label = ({**self.label.to_dict(), "text": self.label.text} if isinstance(self.label, Message)
+                 else self.label)
+        store.push_undo({"label": label, "at": dates.iso(dates.now()), "steps": self.steps,
                          "household_before": self.household_before})
 
 
-def save_household(store: StoreLike, household: Household, label: str) -> None:
+def change_label(action: Record) -> Message | str:
+    """What an undo record is called: from its message id, or the text older versions stored."""
+    label = action.get("label")
+    if isinstance(label, dict):
+        known = {m.id: m for m in (LOGGED, EDITED, DELETED, *(k.label for k in kinds.all_kinds()))}
+        found = from_dict(label, known)
+        if found is None and isinstance(label.get("text"), str):
+            found = Message(str(label.get("id")), label["text"])(**dict(label.get("params") or {}))
+        return found or str(label.get("id", ""))
+    return str(label or "")
+
+
+def _kind_label(kind: str) -> Message | str:
+    try:
+        return kinds.get(kind).label
+    except BadInput:  # a kind from a newer caretool, read from an old undo record
+        return kind
+
+
+def save_household(store: StoreLike, household: Household, label: Message | str) -> None:
     """Store household changes so that `undo` can put the previous state back."""
     if not store.has_household():  # the first save: nothing to go back to
         store.save_household(household.to_tables())
@@ -89,19 +145,35 @@ def check_hours(store: StoreLike, household: Household, record: Record, extra: f
     limit = dates.day_length_hours(day)
     if already + float(record["hours"]) > limit:
         who = household.caregiver_name(record.get("caregiver"))
-        raise BadInput(
-            f"{who} already has {already:g} h logged on {day}; adding {record['hours']:g} h "
-            f"would exceed {limit:g} h in one day",
-            "check the number, or correct the earlier entry with `caretool edit ID --hours H`",
-        )
+        raise BadInput(HOURS_OVER(who=who, already=already, day=day.isoformat(), hours=float(record["hours"]),
+                                  limit=limit), HOURS_OVER_HINT)
 
 
-def red_flag_context(store: StoreLike, household: Household, day: date) -> redflags.Context:
-    first = household.stats.get("first_weight") or {}
+def first_weight(store: StoreLike) -> Record | None:
+    """The earliest weight entry: months are read oldest first, stopping at the first with a weight."""
+    for key in store.month_keys():
+        weights = [r for r in store.month_records(key) if r["kind"] == "weight"]
+        if weights:
+            return min(weights, key=lambda r: (r["day"], r["at"]))
+    return None
+
+
+def _baseline_kg(store: StoreLike, day: date, skip: str) -> float | None:
+    """The first weight as a baseline for an entry on `day` (none when that entry is the first)."""
+    first = first_weight(store)
+    if first is None or first["id"] == skip or first["day"] > day.isoformat():
+        return None
+    return float(first["kg"])
+
+
+def red_flag_context(store: StoreLike, household: Household, day: date, *, kind: str | None = None,
+                     entry_id: str = "") -> redflags.Context:
+    """What the red-flag rules read besides the entry; the first weight only for a weight (or any
+    kind, when `kind` is not given), so a symptom log reads no old month."""
     return redflags.Context(
         day=day,
-        recent=store.records_between(day - timedelta(days=35), day),
-        first_weight=first.get("kg"),
+        recent=store.records_between(day - timedelta(days=RED_FLAG_DAYS), day),
+        first_weight=_baseline_kg(store, day, entry_id) if kind in (None, "weight") else None,
         medications=[str(m.get("name", "")).lower() for m in household.medications
                      if not m.get("stopped")],
     )
@@ -127,33 +199,12 @@ def make_entry(
     if kind == "hours":
         check_hours(store, household, record)
     if kind in redflags.KINDS_CHECKED:  # other kinds never trigger a rule: read nothing more
-        ctx = red_flag_context(store, household, entry.day)
+        ctx = red_flag_context(store, household, entry.day, kind=kind, entry_id=entry.id)
         entry.warnings = [w.to_dict() for w in redflags.evaluate(record, ctx)]
     return entry
 
 
-def note_weight(household: Household, record: Record) -> bool:
-    """Keep the first weight ever logged at hand; True if the household changed."""
-    if record["kind"] != "weight":
-        return False
-    first = household.stats.get("first_weight")
-    if first and first["day"] <= record["day"]:
-        return False
-    household.stats["first_weight"] = {"kg": record["kg"], "day": record["day"], "id": record["id"]}
-    return True
-
-
-def refresh_first_weight(store: StoreLike, household: Household) -> None:
-    household.stats.pop("first_weight", None)
-    for key in store.month_keys():
-        weights = sorted((r for r in store.month_records(key) if r["kind"] == "weight"),
-                         key=lambda r: r["at"])
-        if weights:
-            note_weight(household, weights[0])
-            return
-
-
-def add_entries(store: StoreLike, household: Household, entries: list[Entry], label: str,
+def add_entries(store: StoreLike, household: Household, entries: list[Entry], label: Message | str,
                 change: Change | None = None) -> list[Record]:
     """Store new entries as one undoable change."""
     change = change or Change(label)
@@ -161,8 +212,6 @@ def add_entries(store: StoreLike, household: Household, entries: list[Entry], la
     store.insert(records)
     for record in records:
         change.inserted(record)
-    if any([note_weight(household, r) for r in records]):
-        store.save_household(household.to_tables())
     change.save(store)
     return records
 
@@ -171,10 +220,15 @@ def log(store: StoreLike, kind: str, fields: dict[str, Any], *, at: str | None =
         caregiver: str | None = None) -> Record:
     household = load(store)
     entry = make_entry(store, household, kind, fields, at=at, caregiver=caregiver)
-    return add_entries(store, household, [entry], f"log {kind}")[0]
+    return add_entries(store, household, [entry], LOGGED(kind=kinds.get(kind).label))[0]
 
 
 # --- listing ---------------------------------------------------------------------------
+def check_range(start: date | None, end: date | None) -> None:
+    if start and end and start > end:
+        raise BadInput(FROM_AFTER_TO(start=start.isoformat(), end=end.isoformat()), FROM_AFTER_TO_HINT)
+
+
 def history(
     store: StoreLike, household: Household, *, start: date | None = None, end: date | None = None,
     kind: str | None = None, caregiver: str | None = None, limit: int | None = None,
@@ -183,30 +237,23 @@ def history(
     if kind:
         kinds.get(kind)
     if limit is not None and limit < 1:
-        raise BadInput("--limit must be at least 1", "for example --limit 20")
-    if start and end and start > end:
-        raise BadInput(f"--from {start} is after --to {end}", "swap the two dates")
+        raise BadInput(LIMIT_TOO_SMALL, LIMIT_HINT)
+    check_range(start, end)
     who = household.find_caregiver(caregiver, include_removed=True).id if caregiver else None
 
     def wanted(r: Record) -> bool:
         return (not kind or r["kind"] == kind) and (not who or r.get("caregiver") == who)
 
-    if start or end:
-        lo = start or date(1900, 1, 1)
+    source: Iterator[Record]
+    if start:
         hi = end or dates.today()
-        if not start:  # open start: walk back month by month instead of reading everything
-            source = (r for r in store.newest_records() if r["day"] <= hi.isoformat())
-            rows = []
-            for r in source:
-                if wanted(r):
-                    rows.append(r)
-                    if limit and len(rows) >= limit:
-                        break
-            return rows
-        rows = [r for r in reversed(store.records_between(lo, hi)) if wanted(r)]
-        return rows[:limit] if limit else rows
-    rows = []
-    for r in store.newest_records():
+        source = reversed(store.records_between(start, hi))
+    elif end:  # open start: walk back month by month instead of reading everything
+        source = (r for r in store.newest_records() if r["day"] <= end.isoformat())
+    else:
+        source = iter(store.newest_records())
+    rows: list[Record] = []
+    for r in source:
         if wanted(r):
             rows.append(r)
             if limit and len(rows) >= limit:
@@ -215,56 +262,58 @@ def history(
 
 
 # --- correcting ------------------------------------------------------------------------
-EDITABLE = {
-    "symptom": {"severity", "note", "describe", "name"},
-    "hours": {"hours", "task", "night"},
-    "weight": {"kg"},
-    "wellbeing": {"sleep_hours", "stress", "took_break"},
-    "note": {"text"},
-    "dose": {"status", "reason"},
-}
+def _find(store: StoreLike, entry_id: str) -> Record:
+    """The entry an id (or its first characters) names; no id is longer than 32 characters."""
+    if len(entry_id.strip()) > ID_LENGTH:
+        raise BadInput(NOT_AN_ID(id=shown(entry_id.strip())), NOT_AN_ID_HINT)
+    return store.find(entry_id)
+
+
+def _check_editable(kind: kinds.Kind, changes: dict[str, Any]) -> None:
+    wrong = sorted(set(changes) - kind.editable)
+    if not wrong:
+        return
+    options = {f.name: f"--{f.option}" for k in kinds.all_kinds() for f in k.fields}
+    allowed = [f"--{f.option}" for f in kind.fields if f.editable]
+    hint = (NO_SUCH_FIELD_HINT(kind=kind.label, options=", ".join(allowed)) if allowed
+            else NOTHING_EDITABLE_HINT(kind=kind.label))
+    raise BadInput(NO_SUCH_FIELD(kind=kind.label, option=options.get(wrong[0], wrong[0])), hint)
 
 
 def edit(store: StoreLike, entry_id: str, changes: dict[str, Any], *, at: str | None = None,
          caregiver: str | None = None) -> tuple[Record, Record]:
+    """Correct an entry's fields (by field name), time or caregiver; returns (before, after).
+
+    Only a new time changes the entry's day: a correction of the text keeps it where it was.
+    """
     household = load(store)
-    before = store.find(entry_id)
-    kind = before["kind"]
-    allowed = EDITABLE.get(kind, set())
-    wrong = sorted(set(changes) - allowed)
-    if wrong:
-        raise BadInput(f"a {kind} entry has no field {wrong[0]!r}",
-                       f"fields you can edit on a {kind}: {', '.join(sorted(allowed)) or 'none'}")
+    before = _find(store, entry_id)
+    kind = kinds.get(before["kind"])
+    _check_editable(kind, changes)
     if not changes and not at and not caregiver:
-        raise BadInput("nothing to change", "add an option such as --severity 2 or --at yesterday")
+        raise BadInput(NOTHING_TO_CHANGE, NOTHING_TO_CHANGE_HINT)
     entry = Entry.from_record(before)
-    entry.fields = validate(kind, {**entry.fields, **changes})
+    entry.fields = validate(kind.name, {**entry.fields, **changes})
     if at:
-        entry.at = resolve_moment(household, at)
+        entry.move_to(resolve_moment(household, at))
     if caregiver:
         entry.caregiver = household.find_caregiver(caregiver).id
     after = entry.to_record()
-    if kind == "hours":
+    if kind.name == "hours":
         check_hours(store, household, after)
-    ctx = red_flag_context(store, household, entry.day)
-    after["warnings"] = [w.to_dict() for w in redflags.evaluate(after, ctx)]
+    if kind.name in redflags.KINDS_CHECKED:
+        ctx = red_flag_context(store, household, entry.day, kind=kind.name, entry_id=entry.id)
+        after["warnings"] = [w.to_dict() for w in redflags.evaluate(after, ctx)]
     store.update(after)
-    if kind == "weight":
-        refresh_first_weight(store, household)
-        store.save_household(household.to_tables())
-    change = Change(f"edit {kind}")
+    change = Change(EDITED(kind=kind.label))
     change.updated(before, after)
     change.save(store)
     return before, after
 
 
 def delete(store: StoreLike, entry_id: str) -> Record:
-    household = load(store)
-    record = store.delete(store.find(entry_id)["id"])
-    if record["kind"] == "weight":
-        refresh_first_weight(store, household)
-        store.save_household(household.to_tables())
-    change = Change(f"delete {record['kind']}")
+    record = store.delete(_find(store, entry_id)["id"])
+    change = Change(DELETED(kind=_kind_label(record["kind"])))
     change.deleted(record)
     change.save(store)
     return record
@@ -284,8 +333,4 @@ def undo(store: StoreLike) -> Record | None:
             store.update(step["before"])
     if action.get("household_before") is not None:
         store.save_household(action["household_before"])
-    elif any(s.get("record", s.get("before", {})).get("kind") == "weight" for s in action["steps"]):
-        household = load(store)
-        refresh_first_weight(store, household)
-        store.save_household(household.to_tables())
     return action

@@ -99,6 +99,7 @@ def burnout(store: journal.StoreLike, household: Any, period: Period) -> list[di
 def report(store: journal.StoreLike, period: Period) -> dict[str, Any]:
     """The whole report for `period` as plain data (see caretool.report.build)."""
     household = journal.load(store)
+    household.stats["first_weight"] = journal.first_weight(store)  # derived (build.py still reads stats)
     now = dates.now()
     records = store.records_between(period.first_needed(), period.end)
     phase = phase_at(household, period.end)

@@ -1,0 +1,9 @@
+"""Moving a household between computers: export (JSON or CSV) and import (checked, then merged).
+
+- files.py: private output files (0600, replaced atomically), for exports and reports.
+- export.py: the export document and the CSV rows, streamed month by month.
+- reading.py: reading an import file with bounds (size, nesting, only regular files) and its envelope.
+- household.py: the file's household, checked as init, caregiver add, med add and phase set check.
+- records.py: the file's records, checked as log checks them (through the kind registry).
+- importer.py: the whole check (nothing written), then the merge into this home.
+"""

@@ -3,7 +3,10 @@ from that declaration (validation, editable fields, CSV columns, the stored-reco
 red-flag rules read it, its report section, its one-line description).
 
 A kind is one module in this package that builds a `Kind` and calls `register()`; add its module
-name to MODULES. See docs/architecture.md, "Adding an entry kind".
+name to MODULES (the kinds caretool ships, in the order users see them; a kind registered from
+elsewhere comes after them). Nothing else changes: `caretool edit ID --FIELD` gets an option for
+each editable field, `history --kind` accepts it, export writes its CSV columns and import checks
+its records with its validator. See docs/architecture.md, "Adding an entry kind".
 """
 
 from __future__ import annotations
@@ -15,7 +18,11 @@ from typing import Any
 
 from caretool.core.errors import BadInput, DataError
 from caretool.core.messages import Message, msg
+from caretool.core.text import shown
 
+# Fields every entry has (model.COMMON) and `caretool edit`'s own options: no kind may use them.
+COMMON_FIELDS = ("id", "kind", "at", "day", "caregiver", "created", "source", "warnings")
+RESERVED_OPTIONS = ("at", "caregiver", "json", "help", "id")
 # The kinds caretool knows, in the order they are listed to users.
 MODULES = ("symptom", "dose", "hours", "weight", "wellbeing", "note", "selfcheck", "assessment")
 
@@ -25,8 +32,11 @@ STORED_FIELD_WRONG = msg("kind.stored-field-wrong",
                          "entry {id} ({kind}) has a {field!r} that is not {expected}")
 STORED_FIELD_MISSING = msg("kind.stored-field-missing", "entry {id} ({kind}) has no {field!r}")
 STORED_HINT = msg("kind.stored.hint", "run `caretool doctor`, or restore a backup")
-TYPE_WORDS = {int: "a whole number", float: "a number", str: "text", bool: "yes or no",
-              dict: "a table", list: "a list"}
+TYPE_WORDS: dict[type, Message] = {
+    int: msg("kind.type-int", "a whole number"), float: msg("kind.type-float", "a number"),
+    str: msg("kind.type-str", "text"), bool: msg("kind.type-bool", "yes or no"),
+    dict: msg("kind.type-dict", "a table"), list: msg("kind.type-list", "a list"),
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,16 @@ class Field:
     csv: bool = True  # a column of `caretool export --format csv`
     required: bool = True  # every stored record has it
     nullable: bool = False
+    flag: str = ""  # the option that sets it (`--sleep`); default: the name, with - for _
+    off_flag: str = ""  # a yes-or-no field's "no" option (`--day` for `--night`); default --no-FLAG
+
+    @property
+    def option(self) -> str:
+        return self.flag or self.name.replace("_", "-")
+
+    @property
+    def is_bool(self) -> bool:
+        return self.types == (bool,)
 
 
 @dataclass(frozen=True)
@@ -80,37 +100,74 @@ class Kind:
 
 
 _REGISTRY: dict[str, Kind] = {}
+_LOADED: list[bool] = []
 
 
 def register(kind: Kind) -> Kind:
+    """Add a kind. Its options must not clash with another kind's (one `--note` means one field)
+    nor with the fields every entry has or `edit`'s own options."""
     if kind.name in _REGISTRY and _REGISTRY[kind.name] is not kind:
         raise ValueError(f"entry kind {kind.name!r} is registered twice")
+    for mine in kind.fields:
+        if mine.name in COMMON_FIELDS or mine.option in RESERVED_OPTIONS:
+            raise ValueError(f"{kind.name!r} cannot have a field {mine.name!r} (--{mine.option}): "
+                             "every entry has it, or `edit` uses that option")
+    for other in _REGISTRY.values():
+        for mine in kind.fields:
+            for theirs in other.fields:
+                if mine.option == theirs.option and (mine.name, mine.is_bool, mine.off_flag) != (
+                        theirs.name, theirs.is_bool, theirs.off_flag):
+                    raise ValueError(f"--{mine.option} of {kind.name!r} is already {other.name!r}'s "
+                                     f"{theirs.name!r}; give the field another flag")
     _REGISTRY[kind.name] = kind
     return kind
 
 
+def unregister(name: str) -> None:
+    """Take away a kind registered from outside this package (the kinds caretool ships stay)."""
+    if name in MODULES:
+        raise ValueError(f"entry kind {name!r} ships with caretool and cannot be removed")
+    _REGISTRY.pop(name, None)
+
+
 def _load() -> dict[str, Kind]:
-    if len(_REGISTRY) < len(MODULES):
+    if not _LOADED:
         for name in MODULES:
             import_module(f"{__name__}.{name}")
+        _LOADED.append(True)
     return _REGISTRY
 
 
 def names() -> tuple[str, ...]:
-    _load()
-    return MODULES
+    registry = _load()
+    return (*MODULES, *(name for name in registry if name not in MODULES))
 
 
 def all_kinds() -> tuple[Kind, ...]:
     registry = _load()
-    return tuple(registry[name] for name in MODULES)
+    return tuple(registry[name] for name in names())
 
 
 def get(name: str) -> Kind:
     registry = _load()
     if name not in registry:
-        raise BadInput(UNKNOWN_KIND(kind=name), UNKNOWN_KIND_HINT(kinds=", ".join(MODULES)))
+        raise BadInput(UNKNOWN_KIND(kind=shown(name)), UNKNOWN_KIND_HINT(kinds=", ".join(names())))
     return registry[name]
+
+
+def editable_fields() -> list[tuple[Field, tuple[Kind, ...]]]:
+    """Every editable field once, with the kinds that have it: `caretool edit`'s options."""
+    found: dict[str, tuple[Field, list[Kind]]] = {}
+    for kind in all_kinds():
+        for f in kind.fields:
+            if f.editable:
+                found.setdefault(f.option, (f, []))[1].append(kind)
+    return [(f, tuple(owners)) for f, owners in found.values()]
+
+
+def csv_columns() -> tuple[str, ...]:
+    """The kinds' own CSV columns, each once, in the order the kinds and their fields come."""
+    return tuple(dict.fromkeys(c for kind in all_kinds() for c in kind.csv_columns))
 
 
 def red_flag_kinds() -> frozenset[str]:

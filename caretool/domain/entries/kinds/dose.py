@@ -4,12 +4,13 @@ or not given."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from caretool.core.errors import BadInput
 from caretool.core.messages import Message, msg
-from caretool.core.text import clean_text
-from caretool.domain.entries.fields import optional_text
+from caretool.core.text import clean_text, shown
+from caretool.domain.entries.fields import optional_text, yes_no
 from caretool.domain.entries.kinds import Field, Kind, register
 
 STATUSES = ("taken", "skipped")
@@ -18,22 +19,42 @@ STATUS = msg("field.status", "status")
 REASON = msg("field.reason", "reason")
 UNKNOWN_STATUS = msg("dose.unknown-status", "dose status {status!r} is unknown")
 UNKNOWN_STATUS_HINT = msg("dose.unknown-status.hint", "use taken or skipped")
+DOSE = msg("field.dose", "dose")
+EXTRA = msg("field.extra", "extra dose")
+SCHEDULED_FOR = msg("field.scheduled-for", "scheduled for")
+NOT_A_MOMENT = msg("dose.scheduled-not-a-moment", "the scheduled time {value!r} is not a date and time")
+NOT_A_MOMENT_HINT = msg("dose.scheduled-not-a-moment.hint",
+                        "give it as an ISO date and time such as 2026-11-20T08:00:00+09:00")
 LINE_TAKEN = msg("kind.dose.line-taken", "{medication} taken")
 LINE_SKIPPED = msg("kind.dose.line-skipped", "{medication} skipped")
 LINE_SKIPPED_WHY = msg("kind.dose.line-skipped-why", "{medication} skipped ({reason})")
 
 
+def _scheduled(value: Any) -> str | None:
+    """The dose time this entry answers (None for an unscheduled dose), as an ISO date and time."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return value
+    raise BadInput(NOT_A_MOMENT(value=shown(value)), NOT_A_MOMENT_HINT)
+
+
 def validate(f: Mapping[str, Any]) -> dict[str, Any]:
     status = str(f.get("status", "taken"))
     if status not in STATUSES:
-        raise BadInput(UNKNOWN_STATUS(status=status), UNKNOWN_STATUS_HINT)
+        raise BadInput(UNKNOWN_STATUS(status=shown(status)), UNKNOWN_STATUS_HINT)
     return {
-        "medication": clean_text(str(f.get("medication", "")), what=MEDICATION, limit=80),
+        "medication": clean_text(f.get("medication", ""), what=MEDICATION, limit=80),
         "status": status,
-        "scheduled_for": f.get("scheduled_for"),
+        "scheduled_for": _scheduled(f.get("scheduled_for")),
         "reason": optional_text(f.get("reason"), what=REASON),
-        "extra": bool(f.get("extra", False)),
-        "dose": str(f.get("dose") or ""),
+        "extra": yes_no(f.get("extra", False), what=EXTRA),
+        "dose": optional_text(f.get("dose"), what=DOSE, limit=80),
     }
 
 
@@ -51,11 +72,10 @@ KIND = register(Kind(
     fields=(
         Field("medication", (str,), MEDICATION, editable=False),
         Field("status", (str,), STATUS),
-        Field("scheduled_for", (str,), msg("field.scheduled-for", "scheduled for"), editable=False,
-              nullable=True),
+        Field("scheduled_for", (str,), SCHEDULED_FOR, editable=False, nullable=True),
         Field("reason", (str,), REASON, required=False),
-        Field("extra", (bool,), msg("field.extra", "extra dose"), editable=False, required=False),
-        Field("dose", (str,), msg("field.dose", "dose"), editable=False, required=False),
+        Field("extra", (bool,), EXTRA, editable=False, required=False),
+        Field("dose", (str,), DOSE, editable=False, required=False),
     ),
     validate=validate,
     describe=describe,

@@ -11,8 +11,8 @@ from typing import Any
 
 from caretool.core.errors import BadInput
 from caretool.core.messages import Message, msg
-from caretool.core.text import parse_number
-from caretool.domain.entries.fields import yes_no
+from caretool.core.text import parse_number, shown
+from caretool.domain.entries.fields import optional_text, yes_no
 from caretool.domain.entries.kinds import Field, Kind, register
 
 TASKS: dict[str, Message] = {
@@ -47,20 +47,22 @@ MOST_IN_A_DAY = 25.0  # a daylight-saving day has 25 hours; the per-day check us
 def task_slug(text: str) -> str:
     """A task by its slug, its number in the list (1-based) or its name in the reader's language."""
     word = " ".join(str(text).strip().lower().split())
+    if word in TASKS:
+        return word
     slugs = list(TASKS)
-    if word.isascii() and word.isdigit() and 0 < int(word) <= len(slugs):
+    if word.isascii() and word.isdigit() and len(word) <= 3 and 0 < int(word) <= len(slugs):
         return slugs[int(word) - 1]
     for slug, label in TASKS.items():
         if word in (slug, str(label).lower()):
             return slug
-    raise BadInput(UNKNOWN_TASK(task=text), UNKNOWN_TASK_HINT(tasks=", ".join(slugs)))
+    raise BadInput(UNKNOWN_TASK(task=shown(text)), UNKNOWN_TASK_HINT(tasks=", ".join(slugs)))
 
 
 def validate(f: Mapping[str, Any]) -> dict[str, Any]:
     hours = parse_number(f.get("hours", ""), what=HOURS, low=0, high=MOST_IN_A_DAY, hint=HOURS_HINT)
     if hours <= 0:
         raise BadInput(NOT_POSITIVE, NOT_POSITIVE_HINT)
-    task = task_slug(str(f.get("task") or "other"))
+    task = task_slug(optional_text(f.get("task"), what=TASK, limit=80) or "other")
     fields: dict[str, Any] = {"hours": round(hours, 2), "task": task}
     if f.get("night_hours") not in (None, ""):
         night_hours = parse_number(f["night_hours"], what=NIGHT_HOURS, low=0, high=hours,
@@ -84,7 +86,7 @@ KIND = register(Kind(
     fields=(
         Field("hours", (float, int), HOURS),
         Field("task", (str,), TASK),
-        Field("night", (bool,), NIGHT),
+        Field("night", (bool,), NIGHT, off_flag="day"),
         Field("night_hours", (float, int), NIGHT_HOURS, required=False),
     ),
     validate=validate,

@@ -13,7 +13,7 @@ TEXT = msg("field.text", "note")
 
 
 def validate(f: Mapping[str, Any]) -> dict[str, Any]:
-    return {"text": clean_text(str(f.get("text", "")), what=TEXT)}
+    return {"text": clean_text(f.get("text", ""), what=TEXT)}
 
 
 def describe(r: Mapping[str, Any]) -> str:

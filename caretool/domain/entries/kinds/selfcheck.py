@@ -18,7 +18,8 @@ LINE = msg("kind.selfcheck.line", "weekly self-check, score {score}")
 def validate(f: Mapping[str, Any]) -> dict[str, Any]:
     answers = f.get("answers")
     if not isinstance(answers, dict) or not all(
-        isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 3 for v in answers.values()
+        isinstance(k, str) and len(k) <= 40 and isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 3
+        for k, v in answers.items()
     ):
         raise BadInput(BAD_ANSWERS, BAD_ANSWERS_HINT)
     return {"answers": dict(answers), "score": sum(answers.values())}

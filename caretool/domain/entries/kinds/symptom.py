@@ -13,6 +13,7 @@ from caretool.domain.entries.fields import optional_text, whole_number
 from caretool.domain.entries.kinds import Field, Kind, register
 
 SEVERITY = msg("field.severity", "severity")
+NAME = msg("field.symptom", "symptom")
 DESCRIPTION = msg("field.description", "description")
 SEVERITY_HINT = msg("field.severity.hint", "use 0 (none), 1 (mild), 2 (moderate) or 3 (severe)")
 OTHER_NEEDS_TEXT = msg("symptom.other-needs-text", "symptom 'other' needs a description")
@@ -22,7 +23,7 @@ LINE_DESCRIBED = msg("kind.symptom.line-described", "{label}: {described} - {wor
 
 
 def validate(f: Mapping[str, Any]) -> dict[str, Any]:
-    name = symptoms.find(str(f.get("name", ""))).slug
+    name = symptoms.find(clean_text(f.get("name", ""), what=NAME, limit=80)).slug
     severity = whole_number(f.get("severity", ""), what=SEVERITY, low=0, high=3, hint=SEVERITY_HINT)
     described = f.get("describe") or ""
     if name == "other" and not str(described).strip():
@@ -30,7 +31,7 @@ def validate(f: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "name": name,
         "severity": severity,
-        "describe": clean_text(str(described), what=DESCRIPTION, limit=200) if described else "",
+        "describe": optional_text(described, what=DESCRIPTION, limit=200),
         "note": optional_text(f.get("note"), what=NOTE),
     }
 
@@ -48,7 +49,7 @@ KIND = register(Kind(
     name="symptom",
     label=msg("kind.symptom", "symptom"),
     fields=(
-        Field("name", (str,), msg("field.symptom", "symptom"), editable=True),
+        Field("name", (str,), NAME),
         Field("severity", (int,), SEVERITY),
         Field("describe", (str,), DESCRIPTION, required=False),
         Field("note", (str,), NOTE, required=False),

@@ -39,9 +39,9 @@ KIND = register(Kind(
     name="wellbeing",
     label=msg("kind.wellbeing", "how the caregiver is doing"),
     fields=(
-        Field("sleep_hours", (float, int), SLEEP),
+        Field("sleep_hours", (float, int), SLEEP, flag="sleep"),
         Field("stress", (int,), STRESS),
-        Field("took_break", (bool,), BREAK),
+        Field("took_break", (bool,), BREAK, flag="break"),
     ),
     validate=validate,
     describe=describe,
