@@ -25,7 +25,6 @@ NOT_YET_IN_THE_CATALOGUE: set[str] = {
     "caretool/cli/report.py",
     "caretool/demo/sample.py",
     "caretool/domain/burnout/selfcheck.py",
-    "caretool/domain/burnout/service.py",
     "caretool/domain/care/phase_questions.py",
     "caretool/domain/care/phases.py",
     "caretool/domain/care/symptoms.py",

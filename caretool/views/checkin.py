@@ -100,7 +100,8 @@ def finished(result: dict[str, Any], extra: dict[str, Any], *, as_json: bool) ->
     show_warnings(sorted(panels.values(), key=lambda w: w.get("urgency") != "emergency"))
     burnout = extra.get("burnout")
     if burnout:
-        reasons = "; ".join(f["reason"] for f in burnout.get("factors", []) if f.get("points"))[:300]
-        say(f"Your burnout risk is {burnout['level'].upper()}: {reasons}")
+        from caretool.views.burnout import checkin_line
+
+        say(checkin_line(burnout))
         say("See `caretool burnout` for what might help.")
     tell("Made a mistake? `caretool undo` reverts this check-in.")
