@@ -66,8 +66,7 @@ def test_the_suggested_commands_work_on_the_sample(run: Any, home: Path,
     assert hours["Ji-woo"]["share"] > 50 and hours["Ji-woo"]["night"] > 0
     tired = {c["name"]: c for c in data["caregivers"]["items"]}["Ji-woo"]
     assert tired["sleep_mean"] < 6 and tired["stress_mean"] >= 7 and tired["breaks"] <= 1
-    if data["caregivers"]["burnout_available"]:
-        assert tired["burnout"]["level"] == "high"
+    assert tired["burnout"]["level"] == "high"
     trends = {s["trend"] for s in data["symptoms"]["items"]}
     assert {"new", "worse", "gone"} <= trends
     run("report", "--format", "html", "--output", str(folder / "week.html"))

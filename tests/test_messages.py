@@ -22,7 +22,6 @@ ERRORS = {"CaretoolError", "BadInput", "NotFound", "DataError", "LockedError"}
 # This list only shrinks; a module that leaves it must not come back.
 NOT_YET_IN_THE_CATALOGUE: set[str] = {
     "caretool/cli/log.py",
-    "caretool/cli/report.py",
     "caretool/demo/sample.py",
     "caretool/domain/burnout/selfcheck.py",
     "caretool/domain/care/phase_questions.py",
@@ -36,7 +35,6 @@ NOT_YET_IN_THE_CATALOGUE: set[str] = {
     "caretool/domain/meds/presets.py",
     "caretool/domain/meds/schedule.py",
     "caretool/domain/meds/service.py",
-    "caretool/domain/report/service.py",
     "caretool/domain/transfer/service.py",
     "caretool/store/__init__.py",
     "caretool/store/backup.py",
