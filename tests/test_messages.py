@@ -22,7 +22,6 @@ ERRORS = {"CaretoolError", "BadInput", "NotFound", "DataError", "LockedError"}
 # This list only shrinks; a module that leaves it must not come back.
 NOT_YET_IN_THE_CATALOGUE: set[str] = {
     "caretool/cli/log.py",
-    "caretool/demo/sample.py",
     "caretool/domain/burnout/selfcheck.py",
     "caretool/domain/care/phase_questions.py",
     "caretool/domain/care/phases.py",
