@@ -621,3 +621,24 @@ def test_service_reads_only_the_last_35_days(fake_guide: list[tuple[str, str]]) 
     phase = next(f for f in first["factors"] if f["factor"] == "phase")
     assert phase["points"] == 1 and phase["previous_points"] == 1
     assert results[1]["previous_level"] is None  # nothing logged by Sam a week earlier
+
+
+def test_the_selfcheck_interview_shows_the_crisis_lines_once_right_after_the_answer() -> None:
+    from caretool.domain.interview import Say, answers
+
+    typed = ["1" if q.id in CRISIS_IDS else "2" for q in selfcheck.QUESTIONS]
+    walked: list[Any] = []
+    interview = service.selfcheck_interview()
+    item = next(interview)
+    try:
+        while True:
+            walked.append(item)
+            item = interview.send(None if isinstance(item, Say) else selfcheck.answer_value(typed.pop(0)))
+    except StopIteration as done:
+        given, shown = done.value
+    assert shown and given == {q.id: (1 if q.id in CRISIS_IDS else 2) for q in selfcheck.QUESTIONS}
+    says = [i for i, item in enumerate(walked) if isinstance(item, Say)]
+    first_crisis = next(i for i, item in enumerate(walked) if getattr(item, "id", None) in CRISIS_IDS)
+    assert says == [first_crisis + 1] and walked[says[0]].tone == "crisis"
+    calm, shown = answers(service.selfcheck_interview(), ["0"] * len(selfcheck.QUESTIONS))
+    assert not shown and set(calm.values()) == {0}

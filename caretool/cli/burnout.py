@@ -1,15 +1,12 @@
 """`caretool burnout` and `caretool selfcheck`: how the caregivers are holding up."""
 
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from caretool.cli.common import JsonOpt, json_wanted, state
 from caretool.core.messages import _
-
-if TYPE_CHECKING:
-    from caretool.domain.interview import Interview
 
 Caregiver = Annotated[str | None, typer.Option(
     "--caregiver", "-c", help=_("Whose risk to show (default: every active caregiver)."))]
@@ -31,28 +28,6 @@ def burnout(ctx: typer.Context, caregiver: Caregiver = None, as_json: JsonOpt = 
     with state(ctx).store() as store:
         results = service.assess_named(store, caregiver)
     view.show(results, as_json=json_wanted(ctx, as_json))
-
-
-def _interview(crisis_shown: list[bool]) -> "Interview[dict[str, int]]":
-    """The self-check's questions in order; the crisis lines right after an answer that needs them.
-
-    (Kept here until caretool.domain.burnout.selfcheck offers its own interview.)
-    """
-    from caretool.domain.burnout import selfcheck as questionnaire
-    from caretool.domain.care import crisis
-    from caretool.domain.interview import Question, Say
-    from caretool.views import burnout as view
-
-    given: dict[str, int] = {}
-    for number, question in enumerate(questionnaire.QUESTIONS, start=1):
-        value = yield Question(question.id, view.question_prompt(number, question.text),
-                               parse=questionnaire.answer_value, required=True)
-        given[question.id] = value
-        if questionnaire.needs_crisis_help({question.id: value}) and not crisis_shown[0]:
-            crisis_shown[0] = True
-            yield Say(crisis.TITLE, tone="crisis",
-                      details=(crisis.CAREGIVER, *crisis.LINES, crisis.CHECK_LOCALLY))
-    return given
 
 
 def selfcheck(
@@ -84,16 +59,16 @@ def selfcheck(
         view.questions(as_json=json_wanted(ctx, as_json))
         return
     given = questionnaire.parse_answers(answers) if answers is not None else None
-    crisis_shown = [False]
+    crisis_shown = False
     if given is not None and questionnaire.needs_crisis_help(given):
         view.crisis()  # at once, before anything is read or stored that could fail
-        crisis_shown[0] = True
+        crisis_shown = True
     st = state(ctx)
     with st.store() as store:  # check who it is before asking; no lock is held while they answer
         who = service.selfcheck_caregiver(store, caregiver)
     if given is None:
         view.selfcheck_intro(who.name, len(questionnaire.QUESTIONS))
-        given = prompts.walk(_interview(crisis_shown))
+        given, crisis_shown = prompts.walk(service.selfcheck_interview())
     with st.store(write=True) as store:
         result: dict[str, Any] = service.record_selfcheck(store, who.id, given)
-    view.selfcheck_saved(result, crisis_shown=crisis_shown[0], as_json=json_wanted(ctx, as_json))
+    view.selfcheck_saved(result, crisis_shown=crisis_shown, as_json=json_wanted(ctx, as_json))

@@ -41,11 +41,11 @@ Record = dict[str, Any]
 
 PERSON = "Min-jun"
 CAREGIVERS = (
-    ("Ji-woo", "spouse"),
-    ("Daniel", "son"),
-    ("Maria", "paid helper"),
-    ("Sung-min", "brother"),
-    ("Ana", "friend"),
+    ("Ji-woo", N_("spouse")),
+    ("Daniel", N_("son")),
+    ("Maria", N_("paid helper")),
+    ("Sung-min", N_("brother")),
+    ("Ana", N_("friend")),
 )
 DEMO_DAYS = 42
 DEMO_SPAN = timedelta(days=DEMO_DAYS - 1)  # the first demo day, counted back from today
@@ -297,8 +297,9 @@ def _household(rng: random.Random, start: date, end: date, caregivers: int) -> H
         raise BadInput(CAREGIVERS_OUT_OF_RANGE(most=len(CAREGIVERS), count=caregivers),
                        CAREGIVERS_HINT(most=len(CAREGIVERS)))
     joined = (start - timedelta(days=200)).isoformat()
-    carers = [Caregiver(name=name, relation=relation, id=uuid.UUID(int=rng.getrandbits(128), version=4).hex,
-                        added=joined) for name, relation in CAREGIVERS[:caregivers]]
+    carers = [Caregiver(name=name, relation=_(relation), added=joined,
+                        id=uuid.UUID(int=rng.getrandbits(128), version=4).hex)
+              for name, relation in CAREGIVERS[:caregivers]]
     household = Household(
         person={"name": PERSON, "born": "1961-05-14",
                 "onset": (start - timedelta(days=420)).isoformat(),

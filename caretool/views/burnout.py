@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from caretool.core.messages import N_, Message, _, n_, render
+from caretool.core.messages import N_, _, n_, render
 from caretool.views.output import emit_json, say, tell
 
 LABELS = {
@@ -167,10 +167,6 @@ def selfcheck_intro(name: str, count: int) -> None:
             count).format(name=name, count=count))
     tell(_("Answer 0 never, 1 sometimes, 2 often, 3 nearly always. Ctrl-C cancels; nothing is saved "
            "until the end."))
-
-
-def question_prompt(number: int, text: Message | str) -> str:
-    return _("{number}. {question} (0-3)").format(number=number, question=render(text))
 
 
 def selfcheck_saved(result: dict[str, Any], *, crisis_shown: bool, as_json: bool) -> None:

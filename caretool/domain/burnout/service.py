@@ -12,8 +12,10 @@ from caretool.domain.burnout import model, selfcheck
 from caretool.domain.burnout.selfcheck import selfcheck_due
 from caretool.domain.entries import service as journal
 from caretool.domain.household.model import Caregiver, Household
+from caretool.domain.interview import Interview, Question, Say
 
-__all__ = ["assess", "assess_all", "assess_named", "record_selfcheck", "selfcheck_due", "tips"]
+__all__ = ["assess", "assess_all", "assess_named", "record_selfcheck", "selfcheck_due", "selfcheck_interview",
+           "tips"]
 
 Record = dict[str, Any]
 # The 28-day windows as of today and as of a week earlier: 35 days, so two months at most.
@@ -27,6 +29,7 @@ NO_CAREGIVER_HINT = msg("burnout.selfcheck.no-caregiver.hint",
                         "add yourself with `caretool caregiver add NAME`")
 WRONG_ANSWERS = msg("burnout.selfcheck.wrong-answers", "the self-check answers do not match its questions")
 WRONG_ANSWERS_HINT = msg("burnout.selfcheck.wrong-answers.hint", "answer all {count} questions")
+PROMPT = msg("burnout.selfcheck.prompt", "{number}. {question} (0-3)")
 
 
 def _recent(store: journal.StoreLike, today: date) -> list[Record]:
@@ -139,6 +142,28 @@ def selfcheck_caregiver(store: journal.StoreLike, name: str | None) -> Caregiver
     if who is None:
         raise BadInput(NO_CAREGIVER, NO_CAREGIVER_HINT)
     return who
+
+
+def selfcheck_interview() -> Interview[tuple[dict[str, int], bool]]:
+    """The self-check's questions in order, with the crisis lines right after an answer that needs
+    them. Returns the answers and whether the crisis lines were shown.
+
+    (Walks selfcheck.QUESTIONS until caretool.domain.burnout.selfcheck offers its own interview;
+    then this should hand over to it.)
+    """
+    from caretool.domain.care import crisis
+
+    given: dict[str, int] = {}
+    shown = False
+    for number, question in enumerate(selfcheck.QUESTIONS, start=1):
+        value = yield Question(question.id, PROMPT(number=number, question=question.text),
+                               parse=selfcheck.answer_value, required=True)
+        given[question.id] = value
+        if not shown and selfcheck.needs_crisis_help({question.id: value}):
+            shown = True
+            yield Say(crisis.TITLE, tone="crisis",
+                      details=(crisis.CAREGIVER, *crisis.LINES, crisis.CHECK_LOCALLY))
+    return given, shown
 
 
 def record_selfcheck(store: journal.StoreLike, caregiver_id: str, answers: dict[str, int]) -> dict[str, Any]:
