@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from caretool.domain.burnout import selfcheck
+from caretool.domain.burnout import model, selfcheck
 from caretool.domain.entries import service as journal
 from caretool.store import Store
 
@@ -18,11 +18,20 @@ NOW = "2026-11-20T21:00:00+00:00"
 TODAY = date(2026, 11, 20)
 CRISIS_NUMBERS = ("109", "988", "116 123", "local emergency number")
 ZEROS = ",".join("0" for _ in selfcheck.QUESTIONS)
+# The question(s) whose answer shows the crisis lines, found through the self-check's own API.
+CRISIS_IDS = [selfcheck.CRISIS_QUESTION]  # the self-harm question (hopelessness alone shows no crisis lines)
+MAX = selfcheck.MAX_SCORE
 
 
-def answers_text(hopeless: int, others: int = 0) -> str:
-    return ",".join(str(hopeless if q.id == selfcheck.CRISIS_QUESTION else others)
-                    for q in selfcheck.QUESTIONS)
+def answers_text(crisis: int, others: int = 0, keep_going: int | None = None) -> str:
+    def value(qid: str) -> int:
+        if qid in CRISIS_IDS:
+            return crisis
+        if qid == model.KEEP_GOING and keep_going is not None:
+            return keep_going
+        return others
+
+    return ",".join(str(value(q.id)) for q in selfcheck.QUESTIONS)
 
 
 @pytest.fixture(autouse=True)
@@ -117,7 +126,8 @@ def test_one_caregiver_by_name_and_unknown_name(run: Any, household: Any) -> Non
 def test_new_user_sees_what_is_missing(run: Any, household: Any) -> None:
     household("Ji-woo")
     result = run("burnout")
-    assert "burnout risk low" in result.stdout
+    assert "burnout risk not enough data yet" in result.stdout and "burnout risk low" not in result.stdout
+    assert run.json("burnout")[0]["level"] == "not-enough-data"
     assert "no sleep logged in the last 7 days" in result.stdout
     assert "nothing logged a week earlier" in result.stdout
     assert "caretool selfcheck" in result.stderr
@@ -130,11 +140,29 @@ def test_burnout_without_a_household(run: Any) -> None:
 def test_behaviour_change_and_phase_count_for_every_caregiver(run: Any, household: Any) -> None:
     household("Ji-woo", "Sam", phase=5)
     run("log", "symptom", "behaviour-change", "--severity", "2", "--at", "3 days ago", "-c", "Sam")
+    run("log", "symptom", "breathless-lying-flat", "--severity", "2", "--at", "2 days ago", "-c", "Sam")
     for result in run.json("burnout"):
         scored = {f["factor"]: f["points"] for f in result["factors"]}
-        assert scored["behaviour"] == 2 and scored["phase"] == 1 and scored["breathing"] == 1
-        assert result["level"] == "elevated"
+        assert scored["behaviour"] == 2 and scored["phase"] == 1 and "breathing" not in scored
+        assert result["points"] == 3 and result["level"] == "elevated"
         assert result["tips"][0].startswith("Tell the care team what you are seeing")
+
+
+def test_a_hard_self_check_with_ordinary_logs_is_at_least_elevated(
+        run: Any, household: Any, home: Path) -> None:
+    household("Sam")
+    light_fortnight(home)
+    assert run.json("burnout")[0]["level"] == "low"
+    run("selfcheck", "--answers", answers_text(0, others=0, keep_going=3))
+    [result] = run.json("burnout")
+    assert result["level"] == "elevated" and result["floor"] == "elevated"
+    selfcheck_factor = next(f for f in result["factors"] if f["factor"] == "selfcheck")
+    assert "could not keep going like this" in selfcheck_factor["reason"]
+    assert selfcheck_factor["reason_id"] == "burnout.reason.selfcheck-keep-going"
+    assert selfcheck_factor["params"]["score"] == 3
+    out = run("burnout").stdout
+    assert "burnout risk ELEVATED" in out
+    assert "Your own self-check answers make the risk at least elevated" in out
 
 
 # --- the self-check -------------------------------------------------------------------------------
@@ -145,7 +173,7 @@ def test_self_harm_answer_always_shows_crisis_lines(run: Any, household: Any, ot
     for number in CRISIS_NUMBERS:
         assert number in result.stderr
     stored = run.json("history", "--kind", "selfcheck")
-    assert len(stored) == 1 and stored[0]["answers"][selfcheck.CRISIS_QUESTION] == 1
+    assert len(stored) == 1 and all(stored[0]["answers"][qid] == 1 for qid in CRISIS_IDS)
     # and the burnout report shows them again, first, with the level high
     report = run("burnout")
     assert "988" in report.stderr and "burnout risk HIGH" in report.stdout
@@ -155,7 +183,8 @@ def test_no_crisis_lines_when_the_answer_is_never(run: Any, household: Any) -> N
     household("Ji-woo")
     result = run("selfcheck", "--answers", answers_text(0, 3))
     assert "988" not in result.stderr and "109" not in result.stderr
-    assert "Self-check saved for Ji-woo: 24 of 27" in result.stdout
+    score = 3 * (len(selfcheck.QUESTIONS) - len(CRISIS_IDS))
+    assert f"Self-check saved for Ji-woo: {score} of {MAX}" in result.stdout
 
 
 def test_crisis_lines_in_json_mode_too(run: Any, household: Any) -> None:
@@ -167,28 +196,42 @@ def test_crisis_lines_in_json_mode_too(run: Any, household: Any) -> None:
 
 def test_interactive_selfcheck_shows_help_right_after_the_answer(run: Any, household: Any) -> None:
     household("Ji-woo")
-    typed = ["1", "9", "2", "x", "0", "1", "0", "1", "0", "0", "2"]  # two bad answers are asked again
+    good = ["2" if q.id in CRISIS_IDS else "1" for q in selfcheck.QUESTIONS]
+    typed = [good[0], "9", good[1], "x", *good[2:]]  # two bad answers are asked again
     result = run("selfcheck", input="\n".join(typed) + "\n")
     err = result.stderr
-    hint = "(answer 0 (never), 1 (sometimes), 2 (often) or 3 (nearly always)). Please try again"
-    assert err.count(hint) == 2
-    self_harm_prompt = err.index("9. How often did you have thoughts of harming yourself")
-    assert err.index("116 123") > self_harm_prompt  # the hopelessness answer alone (0 here) shows nothing
-    assert "Self-check saved for Ji-woo: 7 of 27" in result.stdout
+    assert err.count("is not an answer from 0 to 3") == 2 and err.count("Please try again") == 2
+    number = next(i for i, q in enumerate(selfcheck.QUESTIONS, 1) if q.id in CRISIS_IDS)
+    crisis_prompt = err.index(f"{number}. ")
+    assert err.index("116 123") > crisis_prompt  # right after the answer, before the next question
+    if number < len(selfcheck.QUESTIONS):
+        assert err.index("116 123") < err.index(f"{number + 1}. ")
+    score = sum(int(a) for a in good)
+    assert f"Self-check saved for Ji-woo: {score} of {MAX}" in result.stdout
     [stored] = run.json("history", "--kind", "selfcheck")
-    assert stored["source"] == "selfcheck" and stored["score"] == 7
+    assert stored["source"] == "selfcheck" and stored["score"] == score
+
+
+def test_interactive_selfcheck_cancelled_saves_nothing(run: Any, household: Any) -> None:
+    household("Ji-woo")
+    result = run("selfcheck", input="1\n2\n", code=1)
+    assert "cancelled; nothing was saved" in result.stderr
+    assert run.json("history", "--kind", "selfcheck") == []
 
 
 def test_selfcheck_compares_with_last_time_and_undo_removes_it(run: Any, household: Any) -> None:
     household("Ji-woo")
     run("selfcheck", "--answers", ZEROS)
     again = run("selfcheck", "--answers", answers_text(0, 1))
-    assert "Last time (2026-11-20): 0 of 27" in again.stdout
+    assert f"Last time (2026-11-20): 0 of {MAX}" in again.stdout
     run("undo")
     assert len(run.json("history", "--kind", "selfcheck")) == 1
 
 
-@pytest.mark.parametrize("bad", ["0,1,2", "0,1,2,3,0,1,2,9", "a,b,c,d,e,f,g,h"])
+N = len(selfcheck.QUESTIONS)
+
+
+@pytest.mark.parametrize("bad", ["0,1,2", ",".join("0" * (N - 1)) + ",9", ",".join("abcdefghijkl"[:N])])
 def test_selfcheck_bad_answers(run: Any, household: Any, bad: str) -> None:
     household("Ji-woo")
     result = run("selfcheck", "--answers", bad, code=2)
@@ -208,7 +251,8 @@ def test_selfcheck_needs_a_caregiver_when_several(run: Any, household: Any) -> N
 
 def test_selfcheck_questions_list(run: Any) -> None:
     out = run("selfcheck", "--questions").stdout
-    assert "8. [hopeless]" in out
+    for number, q in enumerate(selfcheck.QUESTIONS, 1):
+        assert f"{number}. [{q.id}]" in out
     listed = run.json("selfcheck", "--questions")
     assert [q["id"] for q in listed["questions"]] == [q.id for q in selfcheck.QUESTIONS]
 

@@ -66,8 +66,7 @@ def test_the_suggested_commands_work_on_the_sample(run: Any, home: Path,
     assert hours["Ji-woo"]["share"] > 50 and hours["Ji-woo"]["night"] > 0
     tired = {c["name"]: c for c in data["caregivers"]["items"]}["Ji-woo"]
     assert tired["sleep_mean"] < 6 and tired["stress_mean"] >= 7 and tired["breaks"] <= 1
-    if data["caregivers"]["burnout_available"]:
-        assert tired["burnout"]["level"] == "high"
+    assert tired["burnout"]["level"] == "high"
     trends = {s["trend"] for s in data["symptoms"]["items"]}
     assert {"new", "worse", "gone"} <= trends
     run("report", "--format", "html", "--output", str(folder / "week.html"))
@@ -143,3 +142,23 @@ def test_demo_as_json(run: Any, home: Path) -> None:
     assert Path(data["home"]).is_dir() and not home.exists()
     assert data["today"]["person"] == "Min-jun" and data["report"]["period"]["label"] == "2026-W46"
     assert data["sample"]["records"] > 500
+
+
+def test_the_sample_stores_ids_not_warning_prose(tmp_path: Path) -> None:
+    """Warnings are worked out when read; the sample stores none, yet its report has them."""
+    found, _ = built(tmp_path / "w", 7)
+    assert found and all(not r.get("warnings") for r in found)
+    from caretool.domain.report import service
+
+    with Store(tmp_path / "w") as store:
+        data = service.report(store, service.resolve_period(today=date(2026, 11, 20)))
+    assert {w["rule"] for w in data["warnings"]} >= {"choking", "fall"}
+
+
+def test_the_sample_never_answers_the_crisis_question(tmp_path: Path) -> None:
+    from caretool.domain.burnout import selfcheck
+
+    found, _ = built(tmp_path / "c", 7)
+    checks = [r for r in found if r["kind"] == "selfcheck"]
+    assert checks and not any(selfcheck.needs_crisis_help(r["answers"]) for r in checks)
+    assert {r["caregiver"] for r in checks} and max(r["score"] for r in checks) > selfcheck.MAX_SCORE // 2

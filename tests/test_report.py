@@ -167,8 +167,9 @@ def test_weight_changes_in_kg_and_percent(run: Any, fortnight: Path) -> None:
 
 def test_medication_adherence_and_missed_doses(run: Any, fortnight: Path) -> None:
     meds = run.json("report")["medications"]
-    assert meds["available"] is True
     riluzole = by_name(meds["items"])["Riluzole"]
+    assert riluzole["dose"] == "50 mg tablet"
+    assert riluzole["schedule"] == "every day at 08:00 and 20:00"
     counts = (riluzole["scheduled"], riluzole["taken"], riluzole["skipped"], riluzole["missed"])
     assert counts == (14, 12, 1, 1)
     assert riluzole["percent"] == 86
@@ -177,7 +178,7 @@ def test_medication_adherence_and_missed_doses(run: Any, fortnight: Path) -> Non
 
 def test_warnings_caregivers_notes_and_questions(run: Any, fortnight: Path) -> None:
     data = run.json("report")
-    assert [(w["day"], w["rule"]) for w in data["warnings"]] == [("2026-11-18", "choking")]
+    assert [(w["rule"], w["count"], w["days"]) for w in data["warnings"]] == [("choking", 1, ["2026-11-18"])]
     assert "swallowing review" in data["warnings"][0]["action"]
     people = by_name(data["caregivers"]["items"])
     ji = people["Ji-woo"]
@@ -186,22 +187,27 @@ def test_warnings_caregivers_notes_and_questions(run: Any, fortnight: Path) -> N
     sam = people["Sam"]
     assert (sam["sleep_mean"], sam["sleep_min"], sam["stress_mean"], sam["stress_max"], sam["breaks"]) == (
         7.5, 7.0, 3.5, 4, 2)
-    if data["caregivers"]["burnout_available"]:
-        assert ji["burnout"]["level"] in ("low", "elevated", "high")
+    assert ji["burnout"]["level"] in ("low", "elevated", "high")
     assert [n["text"] for n in data["notes"]] == ["Physio visit: new exercises.", TRICKY_NOTE]
     questions = [(q["why"], q["text"]) for q in data["questions"]]
     assert questions[:5] == [
         ("warning", "Choking (2026-11-18): what does it mean, and what should we do if it happens again?"),
-        ("new symptom", "Tiredness is new this period (at worst moderate). What could be causing it, "
+        ("new-symptom", "Tiredness is new this period (at worst moderate). What could be causing it, "
                         "and what should we do?"),
-        ("worse symptom", "Muscle cramps got worse (at worst mild before, moderate now). "
+        ("worse-symptom", "Muscle cramps got worse (at worst mild before, moderate now). "
                           "Does anything need to change?"),
-        ("missed doses", "Riluzole: 1 missed dose this period. What should we do when a dose is missed, "
+        ("missed-doses", "Riluzole: 1 missed dose this period. What should we do when a dose is missed, "
                          "and does the timing still suit us?"),
         ("weight", "Weight went from 72 kg to 70 kg in the last month (-2.8%). Should we see a dietitian?"),
     ]
+    # for other programs, each question is also its message id with parameters
+    weight = data["questions"][4]
+    assert weight["id"] == "report.question.weight-month"
+    assert weight["params"] == {"start": 72.0, "end": 70.0, "percent": -2.8}
+    assert data["questions"][3]["params"] == {"name": "Riluzole", "count": 1}
     from caretool.domain.guidance import guides
     assert [text for why, text in questions[5:]] == guides.questions_for(3)
+    assert all(q["why"] == "phase-guide" and q["id"] is None for q in data["questions"][5:])
 
 
 def test_text_report_shows_the_same_numbers(run: Any, fortnight: Path) -> None:
@@ -224,7 +230,7 @@ def test_text_report_shows_the_same_numbers(run: Any, fortnight: Path) -> None:
     assert line("Total", "45", "15", "60")
     assert line("of which night", "5", "0")
     assert line("Share", "75%", "25%", "100%")
-    assert line("Riluzole", "14", "12", "1", "86%")
+    assert line("Riluzole", "50 mg tablet", "14", "12", "1", "86%")
     assert line("Missed Riluzole: 2026-11-20 08:00")
     assert line("Change over the period: -1.50 kg, -2.1% (from 71.5 kg on 2026-11-14)")
     assert line("Change over the last month: -2.00 kg, -2.8%")
@@ -263,13 +269,14 @@ def test_markdown_has_every_section_and_escapes_typed_text(run: Any, fortnight: 
     md = run("report", "--format", "md").stdout
     for title in SECTIONS:
         assert f"\n## {title}\n" in md
-    assert "| Riluzole | 14 | 12 | 1 | 1 | 86% |" in md
+    assert "| Riluzole | 50 mg tablet, every day at 08:00 and 20:00 | 14 | 12 | 1 | 1 | 86% |" in md
     assert "- [ ] Choking (2026-11-18)" in md
     # typed text cannot become markup or a link: its special characters are escaped
     assert r"Walked to the \<b\>park\</b\> \[see\](http://example.com/x) \& back" in md
 
 
-def test_html_is_one_self_contained_printable_page(run: Any, fortnight: Path, tmp_path: Path) -> None:
+def test_html_is_one_self_contained_page_with_a_clinic_summary_first(
+        run: Any, fortnight: Path, tmp_path: Path) -> None:
     target = tmp_path / "week.html"
     result = run("report", "--format", "html", "--output", str(target))
     assert result.stdout == ""
@@ -279,7 +286,8 @@ def test_html_is_one_self_contained_printable_page(run: Any, fortnight: Path, tm
     page = Page()
     page.feed(page_text)
     page.close()
-    assert page.headings == list(SECTIONS)
+    assert page.headings == ["Clinic summary", *SECTIONS]
+    assert ("html", "lang", "en") in page.attrs
     assert "style" in page.tags and "@media print" in page_text
     assert "link" not in page.tags and "img" not in page.tags and "iframe" not in page.tags
     assert not [a for a in page.attrs if a[0] == "script" and a[1] == "src"]
@@ -318,7 +326,7 @@ def test_periods() -> None:
     assert this.previous == (date(2026, 11, 20), date(2026, 11, 22))
     custom = resolve_period(start="2026-11-01", end="2026-11-14", today=monday)
     assert (custom.days, custom.label, custom.previous[0]) == (
-        14, "2026-11-01 to 2026-11-14", date(2026, 10, 18))
+        14, "2026-11-01/2026-11-14", date(2026, 10, 18))
     assert resolve_period(week="2026-W48", today=date(2026, 11, 25)).end == date(2026, 11, 25)
     for kwargs in ({"week": "2026-W47", "start": "2026-11-01"}, {"this_week": True, "week": "2026-W47"},
                    {"start": "2026-11-10", "end": "2026-11-01"}, {"week": "2027-W02"},
@@ -380,22 +388,7 @@ def test_a_household_set_up_after_the_period_still_has_its_phase(run: Any, house
     household(phase=4)  # set up today, 23 Nov: last week predates the phase history
     data = run.json("report")
     assert (data["overview"]["phase"], data["overview"]["phase_changes"]) == (4, [])
-    assert data["questions"][0]["why"] == "phase guide"
+    assert data["questions"][0]["why"] == "phase-guide"
     assert data["care_hours"]["total"] == 0 and data["weight"]["latest"] is None
     out = run("report").stdout
     assert "No hours of care logged this period." in out and "No weight logged" in out
-
-
-def test_sections_say_when_a_service_is_not_installed(run: Any, fortnight: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
-    monkeypatch.setitem(sys.modules, "caretool.domain.meds.service", None)
-    monkeypatch.setitem(sys.modules, "caretool.domain.burnout.service", None)
-    data = run.json("report")
-    assert data["medications"] == {"available": False, "items": []}
-    assert data["caregivers"]["burnout_available"] is False
-    assert all(c["burnout"] is None for c in data["caregivers"]["items"])
-    out = run("report").stdout
-    assert "Medication adherence is not available" in out and "not available" in out
-    assert data["care_hours"]["total"] == 60  # everything else is still there

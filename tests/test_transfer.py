@@ -191,6 +191,7 @@ def test_files_that_are_not_exports(run: Any, tmp_path: Path) -> None:
 def test_csv_has_one_row_per_entry_with_the_kinds_fields(run: Any, home: Path) -> None:
     make_sample(home)
     run("log", "note", "=HYPERLINK(\"x\")", "--caregiver", "Daniel")
+    run("log", "symptom", "falls", "--severity", "1", "--caregiver", "Daniel")  # the sample stores none
     rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
     everything = json.loads(run("export").stdout)["records"]
     assert len(rows) == len(everything)

@@ -1,14 +1,15 @@
 """`caretool burnout` and `caretool selfcheck`: how the caregivers are holding up."""
 
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from caretool.cli.common import JsonOpt, json_wanted, state
+from caretool.core.messages import _
 
 Caregiver = Annotated[str | None, typer.Option(
-    "--caregiver", "-c", help="Whose risk to show (default: every active caregiver).")]
+    "--caregiver", "-c", help=_("Whose risk to show (default: every active caregiver)."))]
 
 
 def burnout(ctx: typer.Context, caregiver: Caregiver = None, as_json: JsonOpt = False) -> None:
@@ -32,21 +33,24 @@ def burnout(ctx: typer.Context, caregiver: Caregiver = None, as_json: JsonOpt = 
 def selfcheck(
     ctx: typer.Context,
     caregiver: Annotated[str | None, typer.Option(
-        "--caregiver", "-c", help="Who is taking it (default: the only or the default caregiver).")] = None,
+        "--caregiver", "-c",
+        help=_("Who is taking it (default: the only or the default caregiver)."))] = None,
     answers: Annotated[str | None, typer.Option(
-        "--answers", help="Answer without questions: one number 0-3 per question, in order, "
-        "e.g. 1,0,2,1,0,1,0,0.", metavar="A,B,...")] = None,
+        "--answers", help=_("Answer without questions: one number 0-3 per question, in order, "
+                            "e.g. 1,0,2,1,0,1,0,0."), metavar="A,B,...")] = None,
     questions: Annotated[bool, typer.Option(
-        "--questions", help="List the questions (in the order --answers expects) and stop.")] = False,
+        "--questions", help=_("List the questions (in the order --answers expects) and stop."))] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """The weekly self-check: 8 short questions about how you are.
+    """The weekly self-check: short questions about how you are.
 
     Each is about your last 7 days and is answered 0 (never) to 3 (nearly always). It takes about
-    two minutes, stays on this computer, and `caretool burnout` uses it.
+    two minutes, stays on this computer, is left out of the weekly report unless you ask for it,
+    and `caretool burnout` uses it.
 
     Example: caretool selfcheck --caregiver Ji-woo
     """
+    from caretool.cli import prompts
     from caretool.domain.burnout import selfcheck as questionnaire
     from caretool.domain.burnout import service
     from caretool.views import burnout as view
@@ -63,11 +67,9 @@ def selfcheck(
     with st.store() as store:  # check who it is before asking; no lock is held while they answer
         who = service.selfcheck_caregiver(store, caregiver)
     if given is None:
-        from caretool.cli import prompts
-
-        view.selfcheck_intro(who.name)
+        view.selfcheck_intro(who.name, len(questionnaire.QUESTIONS))
         given = prompts.walk(questionnaire.interview(intro=False))  # shows the crisis lines at once
         crisis_shown = questionnaire.needs_crisis_help(given)
     with st.store(write=True) as store:
-        result = service.record_selfcheck(store, who.id, given)
+        result: dict[str, Any] = service.record_selfcheck(store, who.id, given)
     view.selfcheck_saved(result, crisis_shown=crisis_shown, as_json=json_wanted(ctx, as_json))

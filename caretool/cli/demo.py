@@ -6,12 +6,13 @@ from typing import Annotated
 import typer
 
 from caretool.cli.common import JsonOpt, json_wanted
+from caretool.core.messages import _
 
 
 def demo(
     ctx: typer.Context,
     home: Annotated[str | None, typer.Option(
-        "--home", help="Build the sample here (an empty or new folder) instead of a new temporary one.",
+        "--home", help=_("Build the sample here (an empty or new folder) instead of a new temporary one."),
         metavar="DIR")] = None,
     as_json: JsonOpt = False,
 ) -> None:

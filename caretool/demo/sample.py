@@ -11,8 +11,11 @@ down. Riluzole (preset) and baclofen are given with a few missed and skipped dos
 complete week there is a choking episode and a fall (red-flag warnings) and the phase changes.
 
 Entries are built in memory and stored in one insert per month (no per-entry store reads), so
-years of data take seconds. They pass records.validate and carry the red-flag warnings
-journal.make_entry would have given them.
+years of data take seconds. They pass the entry kinds' validation. Warnings are not stored: like
+every other entry's, they are worked out when a command reads the entries.
+
+The family's own words (notes, skip reasons) are written in the language caretool speaks when the
+sample is built, as a family would type them.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ import math
 import random
 import tempfile
 import uuid
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -29,7 +31,8 @@ from typing import Any
 
 from caretool.core import dates
 from caretool.core.errors import BadInput
-from caretool.domain.care import redflags
+from caretool.core.messages import N_, _, msg
+from caretool.domain.burnout import selfcheck
 from caretool.domain.entries import service as journal
 from caretool.domain.entries.model import Entry, validate
 from caretool.domain.household.model import Caregiver, Household
@@ -38,16 +41,24 @@ Record = dict[str, Any]
 
 PERSON = "Min-jun"
 CAREGIVERS = (
-    ("Ji-woo", "spouse"),
-    ("Daniel", "son"),
-    ("Maria", "paid helper"),
-    ("Sung-min", "brother"),
-    ("Ana", "friend"),
+    ("Ji-woo", N_("spouse")),
+    ("Daniel", N_("son")),
+    ("Maria", N_("paid helper")),
+    ("Sung-min", N_("brother")),
+    ("Ana", N_("friend")),
 )
 DEMO_DAYS = 42
 DEMO_SPAN = timedelta(days=DEMO_DAYS - 1)  # the first demo day, counted back from today
 DEFAULT_PER_DAY = 12
-RED_FLAG_DAYS = 35  # as journal.red_flag_context
+
+CAREGIVERS_OUT_OF_RANGE = msg("demo.caregivers-out-of-range",
+                              "the sample has 1 to {most} caregivers, not {count}")
+CAREGIVERS_HINT = msg("demo.caregivers-out-of-range.hint", "use --caregivers 1-{most}")
+HAS_HOUSEHOLD = msg("demo.has-household", "{home} already has a household")
+HAS_HOUSEHOLD_HINT = msg("demo.has-household.hint", "build the sample in an empty folder")
+NOT_EMPTY = msg("demo.not-empty", "{folder} is not an empty folder")
+NOT_EMPTY_HINT = msg("demo.not-empty.hint",
+                     "give a new or empty folder to --home, or leave it out for a temporary one")
 
 
 @dataclass(frozen=True)
@@ -73,22 +84,23 @@ COURSES = (
     Course("slurred-speech", 0.6, 1.0, 1.3),
 )
 NOTES = (
-    "The physiotherapist came; new stretches for the legs, twice a day.",
-    "Long wait at the clinic. Min-jun was exhausted afterwards.",
-    "Ordered a shower chair and a raised toilet seat.",
-    "Soups and yoghurt go down more easily than bread now.",
-    "Daniel took him to the park in the wheelchair for an hour.",
-    "Cousins visited on Sunday; a good, tiring afternoon.",
-    "He found buttons hard this morning; we tried the new shirt with magnets.",
-    "Slept badly, woke three times to be turned.",
-    "Talked about whether to stop driving altogether.",
-    "The occupational therapist will visit next week about the bathroom.",
-    "Laughed a lot at an old film tonight.",
-    "Forgot to order baclofen; pharmacy delivered it the next day.",
+    N_("The physiotherapist came; new stretches for the legs, twice a day."),
+    N_("Long wait at the clinic. Min-jun was exhausted afterwards."),
+    N_("Ordered a shower chair and a raised toilet seat."),
+    N_("Soups and yoghurt go down more easily than bread now."),
+    N_("Daniel took him to the park in the wheelchair for an hour."),
+    N_("Cousins visited on Sunday; a good, tiring afternoon."),
+    N_("He found buttons hard this morning; we tried the new shirt with magnets."),
+    N_("Slept badly, woke three times to be turned."),
+    N_("Talked about whether to stop driving altogether."),
+    N_("The occupational therapist will visit next week about the bathroom."),
+    N_("Laughed a lot at an old film tonight."),
+    N_("Forgot to order baclofen; pharmacy delivered it the next day."),
 )
-SKIP_REASONS = ("nausea", "asleep", "refused", "vomited")
-SELFCHECK_IDS = ("worn-out", "own-time", "sleep", "alone", "on-edge", "own-health", "keep-going",
-                 "hopeless")
+SKIP_REASONS = (N_("nausea"), N_("asleep"), N_("refused"), N_("vomited"))
+PHASE_NOTE = N_("needs help with washing and dressing now")
+EXTRA_LOG_NOTE = N_("noticed during the day")
+BACLOFEN_NOTE = N_("for cramps and stiffness")
 
 
 def _monday(day: date) -> date:
@@ -105,14 +117,11 @@ class _Builder:
     per_day: int
     doses_by_day: dict[date, list[tuple[Record, datetime]]]
     records: list[Record] = field(default_factory=list)
-    _recent: deque[Record] = field(default_factory=deque)
-    _first_weight: float | None = None
 
     def __post_init__(self) -> None:
         self.days = (self.end - self.start).days + 1
         self.report_monday = _monday(self.end) - timedelta(days=7)
         self.carers = self.household.caregivers
-        self.med_names = [str(m["name"]).lower() for m in self.household.medications]
 
     # --- helpers --------------------------------------------------------------------------
     def uid(self) -> str:
@@ -128,17 +137,6 @@ class _Builder:
         entry = Entry(kind=kind, at=at, fields=validate(kind, fields), caregiver=who.id if who else None,
                       id=self.uid(), created=dates.iso(at), source=source)
         record = entry.to_record()
-        if kind in ("symptom", "weight"):
-            day = entry.day
-            cutoff = (day - timedelta(days=RED_FLAG_DAYS)).isoformat()
-            while self._recent and self._recent[0]["day"] < cutoff:
-                self._recent.popleft()
-            ctx = redflags.Context(day=day, recent=list(self._recent), first_weight=self._first_weight,
-                                   medications=self.med_names)
-            record["warnings"] = [w.to_dict() for w in redflags.evaluate(record, ctx)]
-            self._recent.append(record)
-            if kind == "weight" and self._first_weight is None:
-                self._first_weight = float(record["kg"])
         self.records.append(record)
         return record
 
@@ -208,7 +206,7 @@ class _Builder:
         self.doses(day, checked_in)
         if rng.random() < 0.3:
             who = rng.choice(self.carers[:2])
-            self.add("note", {"text": rng.choice(NOTES)}, self.moment(day, 21, 55), who,
+            self.add("note", {"text": _(rng.choice(NOTES))}, self.moment(day, 21, 55), who,
                      source="checkin" if checked_in else "log")
         if day.weekday() == 6:
             self.selfchecks(day)
@@ -259,7 +257,7 @@ class _Builder:
             who = self.carers[2] if helper else self.carers[0]
             status = "skipped" if roll < 0.045 else "taken"
             fields = {"medication": med["name"], "status": status, "scheduled_for": dates.iso(slot),
-                      "reason": rng.choice(SKIP_REASONS) if status == "skipped" else "",
+                      "reason": _(rng.choice(SKIP_REASONS)) if status == "skipped" else "",
                       "extra": False, "dose": med["dose"]}
             at = slot + timedelta(minutes=rng.randrange(0, 40))
             source = "checkin" if checked_in and who is self.carers[0] else "log"
@@ -268,8 +266,10 @@ class _Builder:
     def selfchecks(self, day: date) -> None:
         for index, who in enumerate(self.carers[:2]):
             high = index == 0
-            answers = {qid: (0 if qid == "hopeless" else self.rng.choice((2, 3) if high else (0, 1)))
-                       for qid in SELFCHECK_IDS}
+            # never the answer that asks for crisis help: the sample's caregivers are tired, not in danger
+            answers = {q.id: (0 if selfcheck.needs_crisis_help({q.id: 1})
+                              else self.rng.choice((2, 3) if high else (0, 1)))
+                       for q in selfcheck.QUESTIONS}
             self.add("selfcheck", {"answers": answers}, self.moment(day, 22, 15), who, source="selfcheck")
 
     def pad(self, day: date, made: int) -> None:
@@ -283,7 +283,7 @@ class _Builder:
             value = self.severity(COURSES[i % 4], day)
             if value is None:
                 continue
-            self.add("symptom", {"name": name, "severity": value, "note": "noticed during the day"},
+            self.add("symptom", {"name": name, "severity": value, "note": _(EXTRA_LOG_NOTE)},
                      self.moment(day, 10 + (i % 9), (7 * i) % 60), self.carers[0], source="log")
 
     def run(self) -> list[Record]:
@@ -294,11 +294,12 @@ class _Builder:
 
 def _household(rng: random.Random, start: date, end: date, caregivers: int) -> Household:
     if not 1 <= caregivers <= len(CAREGIVERS):
-        raise BadInput(f"the sample has 1 to {len(CAREGIVERS)} caregivers, not {caregivers}",
-                       f"use --caregivers 1-{len(CAREGIVERS)}")
+        raise BadInput(CAREGIVERS_OUT_OF_RANGE(most=len(CAREGIVERS), count=caregivers),
+                       CAREGIVERS_HINT(most=len(CAREGIVERS)))
     joined = (start - timedelta(days=200)).isoformat()
-    carers = [Caregiver(name=name, relation=relation, id=uuid.UUID(int=rng.getrandbits(128), version=4).hex,
-                        added=joined) for name, relation in CAREGIVERS[:caregivers]]
+    carers = [Caregiver(name=name, relation=_(relation), added=joined,
+                        id=uuid.UUID(int=rng.getrandbits(128), version=4).hex)
+              for name, relation in CAREGIVERS[:caregivers]]
     household = Household(
         person={"name": PERSON, "born": "1961-05-14",
                 "onset": (start - timedelta(days=420)).isoformat(),
@@ -315,8 +316,7 @@ def _household(rng: random.Random, start: date, end: date, caregivers: int) -> H
     else:
         change = _monday(end) - timedelta(days=7) + timedelta(days=3)
         if start < change <= end:
-            household.phases.append({"phase": 3, "at": change.isoformat(),
-                                     "note": "needs help with washing and dressing now"})
+            household.phases.append({"phase": 3, "at": change.isoformat(), "note": _(PHASE_NOTE)})
     return household
 
 
@@ -327,8 +327,8 @@ def _medications(store: Any, start: date, now: datetime) -> None:
     first = start.isoformat()
     meds.add(store, name=None, dose=None, flags=meds.ScheduleFlags(preset="riluzole"), start=first, now=now)
     meds.add(store, name="Baclofen", dose="10 mg", flags=meds.ScheduleFlags(times="08:00,14:00,20:00"),
-             start=first, note="for cramps and stiffness", now=now)
-    for _ in range(2):  # setting up the sample is not something to undo
+             start=first, note=_(BACLOFEN_NOTE), now=now)
+    for _added in range(2):  # setting up the sample is not something to undo
         store.pop_undo()
 
 
@@ -354,7 +354,7 @@ def build(store: Any, *, start: date, end: date, caregivers: int = 3, seed: int 
     the household and its medications without entries. Returns a short summary.
     """
     if store.has_household():
-        raise BadInput(f"{store.home} already has a household", "build the sample in an empty folder")
+        raise BadInput(HAS_HOUSEHOLD(home=str(store.home)), HAS_HOUSEHOLD_HINT)
     now = now or dates.now()
     end = min(end, now.date())
     rng = random.Random(seed)
@@ -392,6 +392,5 @@ def empty_folder(home: str | None) -> Path:
         return Path(tempfile.mkdtemp(prefix="caretool-demo-"))
     folder = Path(home).expanduser()
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise BadInput(f"{folder} is not an empty folder",
-                       "give a new or empty folder to --home, or leave it out for a temporary one")
+        raise BadInput(NOT_EMPTY(folder=str(folder)), NOT_EMPTY_HINT)
     return folder

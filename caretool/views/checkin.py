@@ -21,7 +21,6 @@ RECORD = msg("checkin.saved.record", "  - {entry}  [id {id}]")
 RECORD_FLAGGED = msg("checkin.saved.record-flagged", "  - {entry}  (!)  [id {id}]")
 UNCHANGED = msgn("checkin.saved.unchanged", "  ({count} answer unchanged)", "  ({count} answers unchanged)")
 NOTHING_CHANGED = msg("checkin.saved.nothing-changed", "  Nothing changed.")
-BURNOUT = msg("checkin.burnout", "Your burnout risk is {level}: {reasons}")
 BURNOUT_MORE = msg("checkin.burnout.more", "See `caretool burnout` for what might help.")
 UNDO = msg("checkin.undo", "Made a mistake? `caretool undo` reverts this check-in.")
 
@@ -62,7 +61,8 @@ def finished(result: dict[str, Any], flags: list[Flag], extra: dict[str, Any], *
     show_warnings(_panels(flags))
     burnout = extra.get("burnout")
     if burnout:
-        reasons = "; ".join(str(f["reason"]) for f in burnout.get("factors", []) if f.get("points"))[:300]
-        say(BURNOUT(level=str(burnout["level"]).upper(), reasons=reasons))
+        from caretool.views.burnout import checkin_line
+
+        say(checkin_line(burnout))
         say(BURNOUT_MORE)
     tell(UNDO)

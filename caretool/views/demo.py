@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from caretool.core.messages import _
 from caretool.views.output import emit_json, say, tell
+
+# Commands to try on the sample (commands, not sentences: the same in every language).
+TRY = ("history", "report --format html --output week.html", "burnout", "med adherence", "checkin")
 
 
 def demo(info: Any, *, as_json: bool) -> None:
@@ -16,17 +20,17 @@ def demo(info: Any, *, as_json: bool) -> None:
     from caretool.views import today as today_view
     from caretool.views.output import console
 
-    tell(f"Built a sample household in {info.home} (six weeks of made-up entries).")
-    tell("Nothing in your own data folder was touched.")
+    tell(_("Built a sample household in {home} (six weeks of made-up entries).").format(home=info.home))
+    tell(_("Nothing in your own data folder was touched."))
     if as_json:
-        emit_json({"home": str(info.home), "sample": info.summary, "today": info.today,
+        emit_json({"home": str(info.home), "sample": info.summary, "today": today_view.as_data(info.today),
                    "report": info.report})
         return
     out = console()
-    out.rule(Text("Today", style="bold magenta"), style="magenta")
+    out.rule(Text(_("Today"), style="bold magenta"), style="magenta")
     today_view.show(info.today, as_json=False)
     out.print()
-    out.rule(Text("Last week's report", style="bold magenta"), style="magenta")
+    out.rule(Text(_("Last week's report"), style="bold magenta"), style="magenta")
     report_view.show(info.report, "text")
     _demo_next(info.home)
 
@@ -46,19 +50,12 @@ def _command_name() -> str:
 def _demo_next(home: Path) -> None:
     quoted = _shell_quote(str(home))
     ct = _command_name()
-    lines = [
-        "",
-        "Explore the sample household (it is yours to change or delete):",
-        f"  CARETOOL_HOME={quoted} {ct} history",
-        f"  CARETOOL_HOME={quoted} {ct} report --format html --output week.html",
-        f"  CARETOOL_HOME={quoted} {ct} burnout",
-        f"  CARETOOL_HOME={quoted} {ct} med adherence",
-        f"  CARETOOL_HOME={quoted} {ct} checkin",
-        f"When you are done: rm -r {quoted}",
-        f"Start your own household with `{ct} init`.",
-    ]
-    for line in lines:
-        say(line)
+    say("")
+    say(_("Explore the sample household (it is yours to change or delete):"))
+    for command in TRY:
+        say(f"  CARETOOL_HOME={quoted} {ct} {command}")
+    say(_("When you are done: rm -r {folder}").format(folder=quoted))
+    say(_("Start your own household with `{command} init`.").format(command=ct))
 
 
 def _shell_quote(text: str) -> str:

@@ -42,11 +42,22 @@ def colour_wanted() -> bool:
 
 
 def console(*, stderr: bool = False) -> Console:
-    """A Rich console; imported late because Rich costs start-up time."""
+    """A Rich console; imported late because Rich costs start-up time.
+
+    --no-color (or NO_COLOR) means no escape codes at all, bold included: no colour system.
+    A closed pipe (`caretool report | head -3`) raises BrokenPipeError for the root boundary,
+    which exits 0, instead of Rich's own exit 1.
+    """
     from rich.console import Console
 
-    return Console(stderr=stderr, no_color=not colour_wanted(), highlight=False,
-                   soft_wrap=False, emoji=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    plain = not colour_wanted()
+    return _Console(stderr=stderr, no_color=plain, color_system=None if plain else "auto", highlight=False,
+                    soft_wrap=False, emoji=False)
 
 
 def _plain(value: Any) -> Any:

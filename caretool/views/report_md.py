@@ -1,7 +1,7 @@
-"""The report as Markdown: for the family's notes, and the single source of the HTML page.
+"""The report as Markdown: for the family's notes, and the source of the HTML page's detail.
 
-Also holds the small formatting helpers the text view shares (days, hours, charts, signs), so
-the two formats say the same thing in the same words.
+Also holds the small formatting helpers the text and HTML views share (days, hours, charts,
+signs), so every format says the same thing in the same words, all through the catalogue.
 """
 
 from __future__ import annotations
@@ -10,39 +10,77 @@ import re
 from datetime import date
 from typing import Any
 
+from caretool.core.messages import N_, Message, _, n_, render
 from caretool.domain.care.symptoms import SEVERITY_WORDS
-from caretool.domain.report.build import SECTION_TITLES
+from caretool.domain.report.build import SECTIONS
+from caretool.views.burnout import level_word
 
 SPARK = {None: "·", 0: "▁", 1: "▃", 2: "▅", 3: "█"}
-SPARK_KEY = "· not logged, ▁ none, ▃ mild, ▅ moderate, █ severe"
+SPARK_KEY = N_("· not logged, ▁ none, ▃ mild, ▅ moderate, █ severe")
 BAR_WIDTH = 24
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
+          N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+TRENDS = {"new": N_("new"), "worse": N_("worse"), "unchanged": N_("unchanged"), "better": N_("better"),
+          "gone": N_("gone")}
+WHY = {"warning": N_("warning"), "new-symptom": N_("new symptom"), "worse-symptom": N_("worse symptom"),
+       "missed-doses": N_("missed doses"), "weight": N_("weight"), "phase-guide": N_("phase guide")}
+URGENCY = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT")}
+WEIGHT_CHANGES = (("period_change", N_("Change over the period: {change}")),
+                  ("month_change", N_("Change over the last month: {change}")),
+                  ("since_first", N_("Change since the first weight: {change}")))
 
 
 # --- shared helpers -----------------------------------------------------------------------
+def text(value: Any) -> str:
+    """A Message rendered, or the family's own text as it is."""
+    return render(value) if isinstance(value, Message) else str(value)
+
+
 def hours(value: float) -> str:
     return f"{value:g}"
+
+
+def _month(d: date) -> str:
+    return _(MONTHS[d.month - 1])
 
 
 def short_day(iso: str) -> str:
     """'2026-11-09' -> 'Mon 9 Nov'."""
     d = date.fromisoformat(iso)
-    return f"{d:%a} {d.day} {d:%b}"
+    return _("{weekday} {day} {month}").format(weekday=_(WEEKDAYS[d.weekday()]), day=d.day, month=_month(d))
 
 
 def period_title(period: dict[str, Any]) -> str:
     start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
-    span = f"{start.day} {start:%b %Y} to {end.day} {end:%b %Y}"
-    if start.year == end.year:
-        span = (f"{start.day} to {end.day} {end:%b %Y}" if start.month == end.month
-                else f"{start.day} {start:%b} to {end.day} {end:%b %Y}")
-    head = f"Week {period['label']}" if "W" in period["label"] else "Period"
-    return f"{head}, {span}" + (" (so far)" if period["partial"] else "")
+    if start.year == end.year and start.month == end.month:
+        span = _("{first_day} to {last_day} {month} {year}").format(
+            first_day=start.day, last_day=end.day, month=_month(end), year=end.year)
+    elif start.year == end.year:
+        span = _("{first_day} {first_month} to {last_day} {last_month} {year}").format(
+            first_day=start.day, first_month=_month(start), last_day=end.day, last_month=_month(end),
+            year=end.year)
+    else:
+        span = _("{first_day} {first_month} {first_year} to {last_day} {last_month} {last_year}").format(
+            first_day=start.day, first_month=_month(start), first_year=start.year, last_day=end.day,
+            last_month=_month(end), last_year=end.year)
+    if "W" in period["label"]:
+        title = _("Week {label}, {span}").format(label=period["label"], span=span)
+    else:
+        title = _("Period, {span}").format(span=span)
+    return _("{title} (so far)").format(title=title) if period["partial"] else title
 
 
 def previous_title(period: dict[str, Any]) -> str:
     prev = period["previous"]
-    return f"{prev['start']} to {prev['end']}"
+    return _("{start} to {end}").format(start=prev["start"], end=prev["end"])
+
+
+def compared_line(period: dict[str, Any]) -> str:
+    return n_("{title}. Compared with the {count} day before ({previous}).",
+              "{title}. Compared with the {count} days before ({previous}).", period["days"]).format(
+        title=period_title(period), count=period["days"], previous=previous_title(period))
 
 
 def spark(daily: list[int | None]) -> str:
@@ -50,11 +88,19 @@ def spark(daily: list[int | None]) -> str:
 
 
 def day_initials(days: list[str]) -> str:
-    return "".join(f"{date.fromisoformat(d):%a}"[0] for d in days)
+    return "".join(_(WEEKDAYS[date.fromisoformat(d).weekday()])[:1] for d in days)
 
 
 def severity(value: int | None) -> str:
-    return "-" if value is None else str(SEVERITY_WORDS[value])
+    return "-" if value is None else render(SEVERITY_WORDS[value])
+
+
+def trend_word(trend: str) -> str:
+    return _(TRENDS[trend]) if trend in TRENDS else trend
+
+
+def why_word(why: str) -> str:
+    return _(WHY[why]) if why in WHY else why
 
 
 def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
@@ -66,52 +112,68 @@ def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
 def change_text(change: dict[str, Any] | None) -> str:
     if not change:
         return "-"
-    kg = "no change, ±0 kg" if change["kg"] == 0 else f"{change['kg']:+.2f} kg"
-    pct = f", {change['percent']:+.1f}%" if change["percent"] and change["kg"] else ""
-    return f"{kg}{pct} (from {change['from']['kg']:g} kg on {change['from']['day']})"
+    start = {"start": change["from"]["kg"], "day": change["from"]["day"]}
+    if change["kg"] == 0:
+        return _("no change, ±0 kg (from {start:g} kg on {day})").format(**start)
+    if change["percent"]:
+        return _("{kg:+.2f} kg, {percent:+.1f}% (from {start:g} kg on {day})").format(
+            kg=change["kg"], percent=change["percent"], **start)
+    return _("{kg:+.2f} kg (from {start:g} kg on {day})").format(kg=change["kg"], **start)
 
 
 def phase_line(overview: dict[str, Any]) -> str:
     if not overview["phase"]:
-        return "no phase set"
-    line = f"phase {overview['phase']}: {overview['phase_title']}"
+        return _("no phase set")
+    line = _("phase {phase}: {title}").format(phase=overview["phase"], title=text(overview["phase_title"]))
     for c in overview["phase_changes"]:
-        was = f"phase {c['from']}" if c["from"] else "no phase"
-        line += f" (changed from {was} to phase {c['to']} on {c['day']})"
+        if c["from"]:
+            line = _("{line} (changed from phase {before} to phase {after} on {day})").format(
+                line=line, before=c["from"], after=c["to"], day=c["day"])
+        else:
+            line = _("{line} (set to phase {after} on {day})").format(line=line, after=c["to"], day=c["day"])
     return line
 
 
 def checkin_line(overview: dict[str, Any]) -> str:
-    return f"{overview['checkin_days']} of {overview['days']} days"
+    return n_("{count} of {days} day", "{count} of {days} days", overview["days"]).format(
+        count=overview["checkin_days"], days=overview["days"])
 
 
 def breaks_text(item: dict[str, Any]) -> str:
     if not item["entries"]:
         return "-"
-    return f"{item['breaks']} of {item['entries']} days"
+    return n_("{breaks} of {days} day", "{breaks} of {days} days", item["entries"]).format(
+        breaks=item["breaks"], days=item["entries"])
 
 
 def sleep_text(item: dict[str, Any]) -> str:
     if item["sleep_mean"] is None:
         return "-"
-    return f"avg {item['sleep_mean']:g} h, min {item['sleep_min']:g} h"
+    return _("avg {mean:g} h, min {min:g} h").format(mean=item["sleep_mean"], min=item["sleep_min"])
 
 
 def stress_text(item: dict[str, Any]) -> str:
     if item["stress_mean"] is None:
         return "-"
-    return f"avg {item['stress_mean']:g}, max {item['stress_max']}"
+    return _("avg {mean:g}, max {max}").format(mean=item["stress_mean"], max=item["stress_max"])
 
 
-def burnout_text(item: dict[str, Any], available: bool) -> tuple[str, str]:
+def selfcheck_text(item: dict[str, Any]) -> str:
+    found = item.get("selfcheck")
+    if not found:
+        return "-"
+    return _("{score} of {max_score} ({day})").format(**found)
+
+
+def burnout_text(item: dict[str, Any]) -> tuple[str, str]:
     """(level, top reasons) for a caregiver."""
     found = item["burnout"]
     if found is None:
-        return ("not available" if not available else "-"), ""
-    level = str(found["level"] or "-")
+        return "-", ""
+    level = level_word(found["level"])
     if found.get("previous_level") and found["previous_level"] != found["level"]:
-        level += f" (was {found['previous_level']})"
-    reasons = "; ".join(r["reason"] or r["factor"] for r in found["reasons"])
+        level = _("{level} (was {before})").format(level=level, before=level_word(found["previous_level"]))
+    reasons = "; ".join(text(r["reason"]) or r["factor"] for r in found["reasons"])
     return level, reasons
 
 
@@ -123,87 +185,114 @@ def dose_time(iso: str) -> str:
     return iso[:16].replace("T", " ")
 
 
+def dose_text(item: dict[str, Any]) -> str:
+    """A medicine's dose and schedule, e.g. '50 mg, every day at 08:00 and 20:00'."""
+    parts = [p for p in (item.get("dose"), text(item.get("schedule") or "")) if p]
+    return ", ".join(parts) or "-"
+
+
+def urgency_word(urgency: str) -> str:
+    return _(URGENCY[urgency]) if urgency in URGENCY else ""
+
+
+def times_text(warning: dict[str, Any]) -> str:
+    """How often a warning came up: '18 Nov' or '3 times: Tue 17 Nov, Wed 18 Nov, Sat 21 Nov'."""
+    days = ", ".join(short_day(d) for d in warning["days"])
+    if warning["count"] == 1:
+        return days
+    return n_("{count} time: {days}", "{count} times: {days}", warning["count"]).format(
+        count=warning["count"], days=days)
+
+
 # --- Markdown -----------------------------------------------------------------------------
 def esc(value: Any) -> str:
     """User text made inert in Markdown: one line, special characters escaped."""
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    plain = " ".join(text(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", plain)
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _column in header) + "|"]
     lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
     return lines
 
 
 def _overview(data: dict[str, Any]) -> list[str]:
     o = data["overview"]
-    lines = [
-        f"- Person cared for: {esc(o['person'])}",
-        f"- Phase: {esc(phase_line(o))}",
-        f"- Days checked in: {checkin_line(o)}",
-        f"- Entries logged: {o['entries']}",
+    lines = [f"- {esc(_('Person cared for: {name}').format(name=o['person']))}"]
+    if o.get("born"):
+        lines.append(f"- {esc(_('Date of birth: {day}').format(day=o['born']))}")
+    if o.get("diagnosed"):
+        lines.append(f"- {esc(_('Diagnosed: {day}').format(day=o['diagnosed']))}")
+    lines += [
+        f"- {esc(_('Phase: {phase}').format(phase=phase_line(o)))}",
+        f"- {esc(_('Days checked in: {days}').format(days=checkin_line(o)))}",
+        f"- {esc(_('Entries logged: {count}').format(count=o['entries']))}",
     ]
     if o["caregivers"]:
-        lines.append(f"- Caregivers: {esc(', '.join(o['caregivers']))}")
+        lines.append(f"- {esc(_('Caregivers: {names}').format(names=', '.join(o['caregivers'])))}")
     return lines
 
 
 def _warnings(data: dict[str, Any]) -> list[str]:
     found = data["warnings"]
     if not found:
-        return ["No red-flag warnings this period."]
+        return [esc(_("No red-flag warnings this period."))]
     rows = []
     for w in found:
-        level = "**EMERGENCY** " if w["urgency"] == "emergency" else ""
-        rows.append([esc(w["day"]), f"{level}**{esc(w['title'])}**: {esc(w['entry'])} "
-                     f"({esc(w['caregiver'])}). {esc(w['why'])}",
-                     f"{esc(w['action'])} *Source: {esc(w['source'])}*"])
-    return _table(["Date", "Warning", "What to do"], rows)
+        level = f"**{esc(urgency_word(w['urgency']))}** " if urgency_word(w["urgency"]) else ""
+        rows.append([f"{level}**{esc(w['title'])}**. {esc(w['why'])}", esc(times_text(w)),
+                     f"{esc(w['action'])} *{esc(_('Source: {source}').format(source=text(w['source'])))}*"])
+    return _table([_("Warning"), _("How often"), _("What to do")], rows)
 
 
 def _symptoms(data: dict[str, Any]) -> list[str]:
     s = data["symptoms"]
     if not s["items"]:
-        return ["No symptoms logged this period or the one before."]
+        return [esc(_("No symptoms logged this period or the one before."))]
     rows = [[esc(item["label"]), f"`{spark(item['daily'])}`", severity(item["peak"]),
-             severity(item["previous_peak"]), f"**{item['trend']}**"] for item in s["items"]]
-    lines = _table(["Symptom", f"Each day (`{day_initials(s['days'])}`)", "Worst", "Worst before",
-                    "Trend"], rows)
-    lines += ["", f"Chart: {SPARK_KEY}. Trend compares with {previous_title(data['period'])}: "
-              "the worst severity first, then the average."]
+             severity(item["previous_peak"]), f"**{esc(trend_word(item['trend']))}**"] for item in s["items"]]
+    lines = _table([_("Symptom"), _("Each day ({days})").format(days=f"`{day_initials(s['days'])}`"),
+                    _("Worst"), _("Worst before"), _("Trend")], rows)
+    lines += ["", esc(_("Chart: {key}. Trend compares with {previous}: the worst severity first, then the "
+                        "average.").format(key=_(SPARK_KEY), previous=previous_title(data["period"])))]
     return lines
+
+
+def latest_weight_line(w: dict[str, Any]) -> str:
+    latest = w["latest"]
+    if w["latest_in_period"]:
+        return _("Latest: {kg:g} kg on {day}").format(**latest)
+    return _("Latest: {kg:g} kg on {day} (none logged this period)").format(**latest)
+
+
+def weights_line(w: dict[str, Any]) -> str:
+    return _("This period: {values}").format(values=", ".join(
+        _("{kg:g} kg ({day})").format(**v) for v in w["values"]))
 
 
 def _weight(data: dict[str, Any]) -> list[str]:
     w = data["weight"]
     if w["latest"] is None:
-        return ["No weight logged in the last month."]
-    latest = w["latest"]
-    lines = [f"- Latest: {latest['kg']:g} kg on {latest['day']}"
-             + ("" if w["latest_in_period"] else " (none logged this period)")]
+        return [esc(_("No weight logged in the last month."))]
+    lines = [f"- {esc(latest_weight_line(w))}"]
     if w["values"]:
-        lines.append("- This period: " + ", ".join(f"{v['kg']:g} kg ({v['day']})" for v in w["values"]))
-    lines += [
-        f"- Change over the period: {change_text(w['period_change'])}",
-        f"- Change over the last month: {change_text(w['month_change'])}",
-        f"- Change since the first weight: {change_text(w['since_first'])}",
-    ]
+        lines.append(f"- {esc(weights_line(w))}")
+    lines += [f"- {esc(_(label).format(change=change_text(w[key])))}" for key, label in WEIGHT_CHANGES]
     return lines
 
 
 def _medications(data: dict[str, Any]) -> list[str]:
     m = data["medications"]
-    if not m["available"]:
-        return ["Medication adherence is not available in this version of caretool."]
     if not m["items"]:
-        return ["No medications are set up. Add them with `caretool med add`."]
-    rows = [[esc(i["name"]), str(i["scheduled"]), str(i["taken"]), str(i["skipped"]),
+        return [esc(_("No medications are set up. Add them with `caretool med add`."))]
+    rows = [[esc(i["name"]), esc(dose_text(i)), str(i["scheduled"]), str(i["taken"]), str(i["skipped"]),
              str(i["missed"]), percent_text(i["percent"])] for i in m["items"]]
-    lines = _table(["Medication", "Scheduled", "Taken", "Skipped", "Missed", "Taken %"], rows)
+    lines = _table([_("Medication"), _("Dose"), _("Scheduled"), _("Taken"), _("Skipped"), _("Missed"),
+                    _("Taken %")], rows)
     missed = [i for i in m["items"] if i["missed_doses"]]
     if missed:
-        lines += ["", "Missed doses:", ""]
+        lines += ["", esc(_("Missed doses:")), ""]
         lines += [f"- {esc(i['name'])}: " + ", ".join(dose_time(d) for d in i["missed_doses"])
                   for i in missed]
     return lines
@@ -212,26 +301,29 @@ def _medications(data: dict[str, Any]) -> list[str]:
 def hours_cell(total: float, night: float) -> str:
     if not total:
         return "-"
-    return hours(total) + (f" ({hours(night)} night)" if night else "")
+    if night:
+        return _("{hours} ({night} night)").format(hours=hours(total), night=hours(night))
+    return hours(total)
 
 
 def _care_hours(data: dict[str, Any]) -> list[str]:
     h = data["care_hours"]
     people = h["caregivers"]
     if not h["total"]:
-        return ["No hours of care logged this period."]
-    header = ["Day", *[esc(p["name"]) for p in people], "All"]
+        return [esc(_("No hours of care logged this period."))]
+    header = [_("Day"), *[esc(p["name"]) for p in people], _("All")]
     rows = []
     for i, day in enumerate(h["days"]):
         night_all = sum(p["night_daily"][i] for p in people)
         rows.append([short_day(day), *[hours_cell(p["daily"][i], p["night_daily"][i]) for p in people],
                      hours_cell(h["daily_totals"][i], night_all)])
-    rows.append(["**Total**", *[f"**{hours(p['total'])}**" for p in people], f"**{hours(h['total'])}**"])
-    rows.append(["of which night", *[hours(p["night"]) for p in people], hours(h["night_total"])])
-    rows.append(["Share", *[f"{p['share']:g}%" for p in people], "100%"])
+    rows.append([f"**{_('Total')}**", *[f"**{hours(p['total'])}**" for p in people],
+                 f"**{hours(h['total'])}**"])
+    rows.append([_("of which night"), *[hours(p["night"]) for p in people], hours(h["night_total"])])
+    rows.append([_("Share"), *[f"{p['share']:g}%" for p in people], "100%"])
     lines = _table(header, rows)
     largest = max(p["total"] for p in people)
-    lines += ["", *_table(["Caregiver", "Hours", "Night", "Share", ""],
+    lines += ["", *_table([_("Caregiver"), _("Hours"), _("Night"), _("Share"), ""],
                           [[esc(p["name"]), hours(p["total"]), hours(p["night"]), f"{p['share']:g}%",
                             f"`{bar(p['total'], largest)}`" if p["total"] else ""] for p in people])]
     return lines
@@ -239,46 +331,64 @@ def _care_hours(data: dict[str, Any]) -> list[str]:
 
 def _caregivers(data: dict[str, Any]) -> list[str]:
     c = data["caregivers"]
+    lines = [f"*{esc(c['privacy'])}*", ""]
     if not c["items"]:
-        return ["No caregivers are set up."]
+        return [*lines, esc(_("No caregivers are set up."))]
+    health = c["caregiver_health_included"]
     rows = []
     for item in c["items"]:
-        level, reasons = burnout_text(item, c["burnout_available"])
-        rows.append([esc(item["name"]), sleep_text(item), stress_text(item), breaks_text(item),
-                     esc(level), esc(reasons) or "-"])
-    return _table(["Caregiver", "Sleep a night", "Stress (0-10)", "Breaks", "Burnout risk", "Main reasons"],
-                  rows)
+        level, reasons = burnout_text(item)
+        row = [esc(item["name"]), sleep_text(item), stress_text(item), breaks_text(item)]
+        if health:
+            row.append(selfcheck_text(item))
+        rows.append([*row, esc(level), esc(reasons) or "-"])
+    header = [_("Caregiver"), _("Sleep a night"), _("Stress (0-10)"), _("Breaks")]
+    if health:
+        header.append(_("Self-check"))
+    return [*lines, *_table([*header, _("Burnout risk"), _("Main reasons")], rows)]
 
 
 def _notes(data: dict[str, Any]) -> list[str]:
     if not data["notes"]:
-        return ["No notes this period."]
+        return [esc(_("No notes this period."))]
     return [f"- **{n['day']}** ({esc(n['caregiver'])}): {esc(n['text'])}" for n in data["notes"]]
 
 
 def _questions(data: dict[str, Any]) -> list[str]:
     if not data["questions"]:
-        return ["No questions this time."]
-    return [f"- [ ] {esc(q['text'])} *({esc(q['why'])})*" for q in data["questions"]]
+        return [esc(_("No questions this time."))]
+    return [f"- [ ] {esc(q['text'])} *({esc(why_word(q['why']))})*" for q in data["questions"]]
 
 
-# The titles and their order live in caretool.report.build, shared by every format.
-SECTIONS = tuple(zip(SECTION_TITLES, (
-    _overview, _warnings, _symptoms, _weight, _medications, _care_hours, _caregivers, _notes,
-    _questions), strict=True))
+RENDERERS = {"overview": _overview, "warnings": _warnings, "symptoms": _symptoms, "weight": _weight,
+             "medications": _medications, "care_hours": _care_hours, "caregivers": _caregivers,
+             "notes": _notes, "questions": _questions}
 
 
-def render(data: dict[str, Any]) -> str:
+def sections(data: dict[str, Any]) -> list[str]:
+    """Every section in the shared order (caretool.domain.report.build.SECTIONS)."""
+    lines: list[str] = []
+    for key, title in SECTIONS:
+        lines += ["", f"## {esc(title)}", "", *RENDERERS[key](data)]
+    return lines
+
+
+def made_line(data: dict[str, Any]) -> str:
+    return _("Made by caretool on {when}.").format(when=data["generated"][:16].replace("T", " "))
+
+
+DISCLAIMER = N_("General information, not medical advice. Follow the advice of your care team; in an "
+                "emergency call emergency services.")
+
+
+def render_md(data: dict[str, Any]) -> str:
     period = data["period"]
     lines = [
-        f"# Care report for {esc(data['overview']['person'])}",
+        f"# {esc(_('Care report for {name}').format(name=data['overview']['person']))}",
         "",
-        f"**{period_title(period)}**. Compared with the {period['days']} days before "
-        f"({previous_title(period)}). Made by caretool on {data['generated'][:16].replace('T', ' ')}.",
+        f"**{esc(compared_line(period))}** {esc(made_line(data))}",
+        *sections(data),
+        "", "---", "", f"*{esc(_(DISCLAIMER))}*", "",
     ]
-    for title, section in SECTIONS:
-        lines += ["", f"## {title}", "", *section(data)]
-    lines += ["", "---", "",
-              "*General information, not medical advice. Follow the advice of your care team; "
-              "in an emergency call emergency services.*", ""]
     return "\n".join(lines)
+

@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from caretool.core.messages import N_, _
 from caretool.core.text import safe
-from caretool.domain.report.build import SECTION_TITLES
+from caretool.domain.report.build import SECTIONS
 from caretool.views import report_md as fmt
 from caretool.views.output import emit_json, tell
 
@@ -16,15 +17,18 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 FORMATS = ("text", "md", "html", "json")
+FORMAT_NAMES = {"text": N_("text report"), "md": N_("Markdown report"), "html": N_("HTML report"),
+                "json": N_("JSON report")}
 TREND_STYLE = {"new": "bold red", "worse": "red", "better": "green", "gone": "green", "unchanged": ""}
 SPARK_STYLE = {None: "dim", 0: "green", 1: "yellow", 2: "dark_orange", 3: "bold red"}
+URGENCY_STYLE = {"emergency": "bold red", "urgent": "bold red"}
 TEXT_WIDTH = 110  # when the text report goes to a file
 
 
 def _t(value: Any, style: str = "") -> Text:
     from rich.text import Text
 
-    return Text(safe(value), style=style)
+    return Text(safe(fmt.text(value)), style=style)
 
 
 def _table(*columns: str, **kwargs: Any) -> Any:
@@ -44,182 +48,187 @@ def _heading(out: Console, title: str) -> None:
 
 def _overview(out: Console, data: dict[str, Any]) -> None:
     o = data["overview"]
-    out.print(_t(f"Person cared for: {o['person']}"))
-    out.print(_t(f"Phase: {fmt.phase_line(o)}", "bold" if o["phase_changes"] else ""))
-    out.print(_t(f"Days checked in: {fmt.checkin_line(o)}"))
-    out.print(_t(f"Entries logged: {o['entries']}"))
+    out.print(_t(_("Person cared for: {name}").format(name=o["person"])))
+    if o.get("born"):
+        out.print(_t(_("Date of birth: {day}").format(day=o["born"])))
+    if o.get("diagnosed"):
+        out.print(_t(_("Diagnosed: {day}").format(day=o["diagnosed"])))
+    out.print(_t(_("Phase: {phase}").format(phase=fmt.phase_line(o)), "bold" if o["phase_changes"] else ""))
+    out.print(_t(_("Days checked in: {days}").format(days=fmt.checkin_line(o))))
+    out.print(_t(_("Entries logged: {count}").format(count=o["entries"])))
     if o["caregivers"]:
-        out.print(_t(f"Caregivers: {', '.join(o['caregivers'])}"))
+        out.print(_t(_("Caregivers: {names}").format(names=", ".join(o["caregivers"]))))
 
 
 def _warnings(out: Console, data: dict[str, Any]) -> None:
     if not data["warnings"]:
-        out.print(_t("No red-flag warnings this period.", "green"))
+        out.print(_t(_("No red-flag warnings this period."), "green"))
         return
-    table = _table("Date", "Warning", "What to do")
+    table = _table(_("Warning"), _("How often"), _("What to do"))
     for w in data["warnings"]:
-        emergency = w["urgency"] == "emergency"
-        what = _t(("EMERGENCY: " if emergency else "") + w["title"],
-                  "bold red" if emergency else "bold yellow")
-        what.append(safe(f"\n{w['entry']} ({w['caregiver']})"), style="dim")
+        level = fmt.urgency_word(w["urgency"])
+        what = _t(_("{level}: {title}").format(level=level, title=fmt.text(w["title"])) if level
+                  else fmt.text(w["title"]), URGENCY_STYLE.get(w["urgency"], "bold yellow"))
+        what.append(safe("\n" + fmt.text(w["why"])), style="dim")
         action = _t(w["action"])
-        action.append(safe(f"\nSource: {w['source']}"), style="dim")
-        table.add_row(_t(w["day"]), what, action)
+        action.append(safe("\n" + _("Source: {source}").format(source=fmt.text(w["source"]))), style="dim")
+        table.add_row(what, _t(fmt.times_text(w)), action)
     out.print(table)
 
 
 def _symptoms(out: Console, data: dict[str, Any]) -> None:
     s = data["symptoms"]
     if not s["items"]:
-        out.print(_t("No symptoms logged this period or the one before."))
+        out.print(_t(_("No symptoms logged this period or the one before.")))
         return
     from rich.text import Text
 
-    table = _table("Symptom", fmt.day_initials(s["days"]), "Worst", "Before", "Trend")
+    table = _table(_("Symptom"), fmt.day_initials(s["days"]), _("Worst"), _("Before"), _("Trend"))
     for item in s["items"]:
         chart = Text()
         for value in item["daily"]:
             chart.append(fmt.SPARK.get(value, "?"), style=SPARK_STYLE.get(value, ""))
         table.add_row(_t(item["label"]), chart, fmt.severity(item["peak"]),
-                      fmt.severity(item["previous_peak"]), _t(item["trend"], TREND_STYLE[item["trend"]]))
+                      fmt.severity(item["previous_peak"]),
+                      _t(fmt.trend_word(item["trend"]), TREND_STYLE.get(item["trend"], "")))
     out.print(table)
-    out.print(_t(f"Chart: {fmt.SPARK_KEY}. Trend compares with {fmt.previous_title(data['period'])}.",
-                 "dim"))
+    out.print(_t(_("Chart: {key}. Trend compares with {previous}.").format(
+        key=_(fmt.SPARK_KEY), previous=fmt.previous_title(data["period"])), "dim"))
 
 
 def _weight(out: Console, data: dict[str, Any]) -> None:
     w = data["weight"]
     if w["latest"] is None:
-        out.print(_t("No weight logged in the last month."))
+        out.print(_t(_("No weight logged in the last month.")))
         return
-    latest = w["latest"]
-    out.print(_t(f"Latest: {latest['kg']:g} kg on {latest['day']}"
-                 + ("" if w["latest_in_period"] else " (none logged this period)")))
+    out.print(_t(fmt.latest_weight_line(w)))
     if w["values"]:
-        out.print(_t("This period: " + ", ".join(f"{v['kg']:g} kg ({v['day']})" for v in w["values"])))
-    for label, key in (("Change over the period", "period_change"),
-                       ("Change over the last month", "month_change"),
-                       ("Change since the first weight", "since_first")):
+        out.print(_t(fmt.weights_line(w)))
+    for key, label in fmt.WEIGHT_CHANGES:
         change = w[key]
         style = "red" if change and change["percent"] is not None and change["percent"] <= -5 else ""
-        out.print(_t(f"{label}: {fmt.change_text(change)}", style))
+        out.print(_t(_(label).format(change=fmt.change_text(change)), style))
 
 
 def _medications(out: Console, data: dict[str, Any]) -> None:
     m = data["medications"]
-    if not m["available"]:
-        out.print(_t("Medication adherence is not available in this version of caretool.", "dim"))
-        return
     if not m["items"]:
-        out.print(_t("No medications are set up. Add them with `caretool med add`."))
+        out.print(_t(_("No medications are set up. Add them with `caretool med add`.")))
         return
-    table = _table("Medication", "Scheduled", "Taken", "Skipped", "Missed", "Taken %")
+    table = _table(_("Medication"), _("Dose"), _("Scheduled"), _("Taken"), _("Skipped"), _("Missed"),
+                   _("Taken %"))
     for i in m["items"]:
-        table.add_row(_t(i["name"]), str(i["scheduled"]), str(i["taken"]), str(i["skipped"]),
-                      _t(i["missed"], "bold red" if i["missed"] else ""), fmt.percent_text(i["percent"]))
+        table.add_row(_t(i["name"]), _t(fmt.dose_text(i)), str(i["scheduled"]), str(i["taken"]),
+                      str(i["skipped"]), _t(i["missed"], "bold red" if i["missed"] else ""),
+                      fmt.percent_text(i["percent"]))
     out.print(table)
     for i in m["items"]:
         if i["missed_doses"]:
-            out.print(_t(f"Missed {i['name']}: " + ", ".join(fmt.dose_time(d) for d in i["missed_doses"]),
-                         "red"))
+            out.print(_t(_("Missed {name}: {doses}").format(
+                name=i["name"], doses=", ".join(fmt.dose_time(d) for d in i["missed_doses"])), "red"))
 
 
 def _care_hours(out: Console, data: dict[str, Any]) -> None:
     h = data["care_hours"]
     people = h["caregivers"]
     if not h["total"]:
-        out.print(_t("No hours of care logged this period."))
+        out.print(_t(_("No hours of care logged this period.")))
         return
-    table = _table("Day", *[p["name"] for p in people], "All")
+    table = _table(_("Day"), *[fmt.text(p["name"]) for p in people], _("All"))
     for i, day in enumerate(h["days"]):
         night_all = sum(p["night_daily"][i] for p in people)
         table.add_row(fmt.short_day(day),
                       *[fmt.hours_cell(p["daily"][i], p["night_daily"][i]) for p in people],
                       fmt.hours_cell(h["daily_totals"][i], night_all))
     table.add_section()
-    table.add_row(_t("Total", "bold"), *[_t(fmt.hours(p["total"]), "bold") for p in people],
+    table.add_row(_t(_("Total"), "bold"), *[_t(fmt.hours(p["total"]), "bold") for p in people],
                   _t(fmt.hours(h["total"]), "bold"))
-    table.add_row("of which night", *[fmt.hours(p["night"]) for p in people], fmt.hours(h["night_total"]))
-    table.add_row("Share", *[f"{p['share']:g}%" for p in people], "100%")
+    table.add_row(_("of which night"), *[fmt.hours(p["night"]) for p in people], fmt.hours(h["night_total"]))
+    table.add_row(_("Share"), *[f"{p['share']:g}%" for p in people], "100%")
     out.print(table)
     largest = max(p["total"] for p in people)
-    bars = _table("Caregiver", "", "Hours", "Share", show_header=False)
+    bars = _table(_("Caregiver"), "", _("Hours"), _("Share"), show_header=False)
     for p in people:
-        bars.add_row(_t(p["name"]), _t(fmt.bar(p["total"], largest), "cyan"),
-                     f"{fmt.hours(p['total'])} h"
-                     + (f" ({fmt.hours(p['night'])} h night)" if p["night"] else ""),
-                     f"{p['share']:g}%")
+        total, night = fmt.hours(p["total"]), fmt.hours(p["night"])
+        amount = (_("{hours} h ({night} h night)").format(hours=total, night=night) if p["night"]
+                  else _("{hours} h").format(hours=total))
+        bars.add_row(_t(p["name"]), _t(fmt.bar(p["total"], largest), "cyan"), amount, f"{p['share']:g}%")
     out.print(bars)
 
 
 def _caregivers(out: Console, data: dict[str, Any]) -> None:
     c = data["caregivers"]
+    out.print(_t(c["privacy"], "dim"))
     if not c["items"]:
-        out.print(_t("No caregivers are set up."))
+        out.print(_t(_("No caregivers are set up.")))
         return
-    table = _table("Caregiver", "Sleep a night", "Stress (0-10)", "Breaks", "Burnout risk")
+    health = c["caregiver_health_included"]
+    columns = [_("Caregiver"), _("Sleep a night"), _("Stress (0-10)"), _("Breaks")]
+    if health:
+        columns.append(_("Self-check"))
+    table = _table(*columns, _("Burnout risk"))
     why = []
     for item in c["items"]:
-        level, reasons = fmt.burnout_text(item, c["burnout_available"])
-        style = {"high": "bold red", "elevated": "yellow"}.get(level.split(" ")[0], "")
-        table.add_row(_t(item["name"]), fmt.sleep_text(item), fmt.stress_text(item), fmt.breaks_text(item),
-                      _t(level, style))
-        if item["burnout"] and item["burnout"]["reasons"]:
-            why.append((item["name"], item["burnout"]["reasons"]))
+        level, _reasons = fmt.burnout_text(item)
+        found = item["burnout"] or {}
+        style = {"high": "bold red", "elevated": "yellow"}.get(str(found.get("level")), "")
+        cells = [_t(item["name"]), fmt.sleep_text(item), fmt.stress_text(item), fmt.breaks_text(item)]
+        if health:
+            cells.append(fmt.selfcheck_text(item))
+        table.add_row(*cells, _t(level, style))
+        if found.get("reasons"):
+            why.append((item["name"], found["reasons"]))
     out.print(table)
     from rich.table import Table
 
     for name, reasons in why:
-        out.print(_t(f"Main reasons for {name}:", "bold"))
+        out.print(_t(_("Main reasons for {name}:").format(name=fmt.text(name)), "bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=3, justify="right")
         grid.add_column()
         for r in reasons:
-            grid.add_row("-", _t(r["reason"] or r["factor"]))
+            grid.add_row("-", _t(fmt.text(r["reason"]) or r["factor"]))
         out.print(grid)
 
 
 def _notes(out: Console, data: dict[str, Any]) -> None:
     if not data["notes"]:
-        out.print(_t("No notes this period."))
+        out.print(_t(_("No notes this period.")))
     for n in data["notes"]:
         line = _t(f"{n['day']} ", "bold")
-        line.append(safe(f"({n['caregiver']}) "), style="dim")
+        line.append(safe(f"({fmt.text(n['caregiver'])}) "), style="dim")
         line.append(safe(n["text"]))
         out.print(line)
 
 
 def _questions(out: Console, data: dict[str, Any]) -> None:
     if not data["questions"]:
-        out.print(_t("No questions this time."))
+        out.print(_t(_("No questions this time.")))
     for q in data["questions"]:
-        line = _t(f"☐ {q['text']} ")
-        line.append(safe(f"({q['why']})"), style="dim")
+        line = _t(f"☐ {fmt.text(q['text'])} ")
+        line.append(safe(f"({fmt.why_word(q['why'])})"), style="dim")
         out.print(line)
 
 
-# The titles and their order live in caretool.report.build, shared by every format.
-SECTIONS = tuple(zip(SECTION_TITLES, (
-    _overview, _warnings, _symptoms, _weight, _medications, _care_hours, _caregivers, _notes,
-    _questions), strict=True))
+RENDERERS = {"overview": _overview, "warnings": _warnings, "symptoms": _symptoms, "weight": _weight,
+             "medications": _medications, "care_hours": _care_hours, "caregivers": _caregivers,
+             "notes": _notes, "questions": _questions}
 
 
 def render_text(data: dict[str, Any], out: Console) -> None:
-    period = data["period"]
-    out.print(_t(f"Care report for {data['overview']['person']}", "bold"))
-    out.print(_t(f"{fmt.period_title(period)}. Compared with the {period['days']} days before "
-                 f"({fmt.previous_title(period)})."))
-    for title, section in SECTIONS:
-        _heading(out, title)
-        section(out, data)
+    out.print(_t(_("Care report for {name}").format(name=data["overview"]["person"]), "bold"))
+    out.print(_t(fmt.compared_line(data["period"])))
+    for key, title in SECTIONS:  # the titles and their order live in caretool.domain.report.build
+        _heading(out, fmt.text(title))
+        RENDERERS[key](out, data)
     out.print()
-    out.print(_t("General information, not medical advice. Follow the advice of your care team.", "dim"))
+    out.print(_t(_("General information, not medical advice. Follow the advice of your care team."), "dim"))
 
 
 def as_string(data: dict[str, Any], form: str) -> str:
     """The report in one format, as the text that goes into a file."""
     if form == "md":
-        return safe(fmt.render(data))
+        return safe(fmt.render_md(data))
     if form == "html":
         from caretool.views import report_html
 
@@ -248,22 +257,9 @@ def show(data: dict[str, Any], form: str) -> None:
         sys.stdout.write(as_string(data, form))
 
 
-def written(path: Path, what: str, *, as_json: bool) -> None:
+def written(path: Path, form: str, *, as_json: bool) -> None:
     if as_json:
         emit_json({"path": str(path)})
     else:
-        tell(f"Wrote the {what} to {path}")
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+        what = _(FORMAT_NAMES[form]) if form in FORMAT_NAMES else form
+        tell(_("Wrote the {what} to {path}").format(what=what, path=path))

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import Any
 
 from caretool.core import dates
 from caretool.core.errors import BadInput, CaretoolError
+from caretool.core.messages import msg
 from caretool.domain.burnout import model, selfcheck
 from caretool.domain.burnout.selfcheck import selfcheck_due
 from caretool.domain.entries import service as journal
 from caretool.domain.household.model import Caregiver, Household
 
-__all__ = ["assess", "assess_all", "assess_named", "record_selfcheck", "selfcheck_due", "tips"]
+__all__ = ["assess", "assess_all", "assess_named", "record_selfcheck", "selfcheck_due",
+           "tips"]
 
 Record = dict[str, Any]
 # The 28-day windows as of today and as of a week earlier: 35 days, so two months at most.
 READ_DAYS = model.MONTH + model.WEEK
 MAX_TIPS = 3
 GUIDE = "topics/burnout"
-# Own factors: when none of these had data a week ago there is nothing to compare with.
-_OWN = ("hours", "break", "sleep", "stress", "selfcheck")
-_GUIDE_LINK = re.compile(r"\[([^\]]+)\]\(guide:([\w/\-]+)\)")
+
+NO_CAREGIVER = msg("burnout.selfcheck.no-caregiver",
+                   "no caregiver is set up yet, so the self-check has no one to belong to")
+NO_CAREGIVER_HINT = msg("burnout.selfcheck.no-caregiver.hint",
+                        "add yourself with `caretool caregiver add NAME`")
+WRONG_ANSWERS = msg("burnout.selfcheck.wrong-answers", "the self-check answers do not match its questions")
+WRONG_ANSWERS_HINT = msg("burnout.selfcheck.wrong-answers.hint", "answer all {count} questions")
+PROMPT = msg("burnout.selfcheck.prompt", "{number}. {question} (0-3)")
 
 
 def _recent(store: journal.StoreLike, today: date) -> list[Record]:
@@ -32,15 +38,17 @@ def _recent(store: journal.StoreLike, today: date) -> list[Record]:
 def _bullets(cause: str) -> list[str]:
     from caretool.domain.guidance import guides
     try:
-        items = guides.section_bullets(GUIDE, cause)
+        return list(guides.section_bullets(GUIDE, cause))
     except CaretoolError:  # a guide or section that is missing must not stop the assessment
         return []
-    return [_GUIDE_LINK.sub(lambda m: f"{m.group(1)} (caretool guide show {m.group(2).split('/')[-1]})",
-                            item) for item in items]
 
 
 def tips(factors: list[model.Factor], *, crisis: bool = False, limit: int = MAX_TIPS) -> list[str]:
-    """Up to `limit` tips: the first tip of each of the strongest causes, then the next ones."""
+    """Up to `limit` tips: the first tip of each of the strongest causes, then the next ones.
+
+    Tips are the burnout guide's own bullets (in the guide's language), links to other guides
+    included as written ([text](guide:slug)); the views show a link as the command that opens it.
+    """
     causes = model.strongest_causes(factors)
     if crisis:
         causes = [model.GET_HELP_NOW, *causes]
@@ -62,15 +70,13 @@ def _phase(household: Household, day: date) -> int | None:
     return phase
 
 
-def _has_data(assessment: model.Assessment) -> bool:
-    return any(assessment.factor(name).value is not None for name in _OWN)
-
-
-def _assess(records: list[Record], household: Household, caregiver_id: str, today: date) -> dict[str, Any]:
-    now = model.assess(records, caregiver_id, today, _phase(household, today))
+def _assess(records: list[Record], household: Household, caregiver_id: str, today: date, *,
+            with_selfcheck: bool = True) -> dict[str, Any]:
+    now = model.assess(records, caregiver_id, today, _phase(household, today), with_selfcheck=with_selfcheck)
     week_ago = today - timedelta(days=model.WEEK)
-    before = model.assess(records, caregiver_id, week_ago, _phase(household, week_ago))
-    comparable = _has_data(before)
+    before = model.assess(records, caregiver_id, week_ago, _phase(household, week_ago),
+                          with_selfcheck=with_selfcheck)
+    comparable = before.enough_data
     earlier = model.previous_points(before)
     return {
         "caregiver": household.caregiver_name(caregiver_id),
@@ -78,12 +84,16 @@ def _assess(records: list[Record], household: Household, caregiver_id: str, toda
         "as_of": today.isoformat(),
         "level": now.level,
         "points": now.points,
+        "floor": now.floor or None,
+        "raised_by_selfcheck": now.raised,
+        "enough_data": now.enough_data,
         "factors": [{**f.to_dict(), "previous_points": earlier.get(f.factor) if comparable else None}
                     for f in now.factors],
-        "missing": list(now.missing),
+        "missing": now.missing,
         "previous_level": before.level if comparable else None,
         "previous_points": before.points if comparable else None,
         "crisis": now.crisis,
+        "selfcheck_included": with_selfcheck,
         "tips": tips(now.factors, crisis=now.crisis),
     }
 
@@ -91,17 +101,25 @@ def _assess(records: list[Record], household: Household, caregiver_id: str, toda
 def assess(store: journal.StoreLike, household: Household, caregiver_id: str, today: date) -> dict[str, Any]:
     """One caregiver's burnout risk as of `today`, compared with the same model a week earlier.
 
-    Keys: caregiver, caregiver_id, as_of, level (low|elevated|high), points, factors
-    [{factor, points, reason, cause, value, previous_points}], missing [str], previous_level
-    (None when nothing was logged a week earlier), previous_points, crisis (bool), tips [str].
+    Keys: caregiver, caregiver_id, as_of, level (not-enough-data|low|elevated|high), points, floor
+    (the level the self-check alone asks for, or None), raised_by_selfcheck (the floor, not the
+    points, set the level), enough_data, factors [{factor, points,
+    reason (Message), reason_id, params, cause, value, missing, floor, previous_points}], missing
+    [Message], previous_level (None when nothing was logged a week earlier), previous_points,
+    crisis (bool), selfcheck_included, tips [str: the burnout guide's bullets].
     """
     return _assess(_recent(store, today), household, caregiver_id, today)
 
 
-def assess_all(store: journal.StoreLike, household: Household, today: date) -> list[dict[str, Any]]:
-    """Every active caregiver's assessment (one read of the entries for all of them)."""
+def assess_all(store: journal.StoreLike, household: Household, today: date, *,
+               with_selfcheck: bool = True) -> list[dict[str, Any]]:
+    """Every active caregiver's assessment (one read of the entries for all of them).
+
+    Without `with_selfcheck` the self-checks are left out (the weekly report, read by others).
+    """
     records = _recent(store, today)
-    return [_assess(records, household, c.id, today) for c in household.active_caregivers]
+    return [_assess(records, household, c.id, today, with_selfcheck=with_selfcheck)
+            for c in household.active_caregivers]
 
 
 def assess_named(store: journal.StoreLike, name: str | None,
@@ -121,9 +139,10 @@ def selfcheck_caregiver(store: journal.StoreLike, name: str | None) -> Caregiver
     household = journal.load(store)
     who = household.resolve_caregiver(name)
     if who is None:
-        raise BadInput("no caregiver is set up yet, so the self-check has no one to belong to",
-                       "add yourself with `caretool caregiver add NAME`")
+        raise BadInput(NO_CAREGIVER, NO_CAREGIVER_HINT)
     return who
+
+
 
 
 def record_selfcheck(store: journal.StoreLike, caregiver_id: str, answers: dict[str, int]) -> dict[str, Any]:
@@ -131,8 +150,7 @@ def record_selfcheck(store: journal.StoreLike, caregiver_id: str, answers: dict[
     household = journal.load(store)
     wanted = {q.id for q in selfcheck.QUESTIONS}
     if set(answers) != wanted:
-        raise BadInput("the self-check answers do not match its questions",
-                       f"answer all {len(wanted)} questions")
+        raise BadInput(WRONG_ANSWERS, WRONG_ANSWERS_HINT(count=len(wanted)))
     answers = {q.id: selfcheck.answer_value(answers[q.id]) for q in selfcheck.QUESTIONS}
     before = selfcheck.last_selfcheck(store, caregiver_id, dates.today(), days=READ_DAYS)
     entry = journal.make_entry(store, household, "selfcheck", {"answers": answers},

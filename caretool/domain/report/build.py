@@ -17,12 +17,19 @@ their description.
 Weight. The latest weight is the last one on or before the period's end. The change over the
 period runs from the last weight before the period (looking back up to a month) - or, without
 one, the first weight of the period - to the latest. The change over the last month runs from
-the earliest weight in the 31 days up to the period's end (the red-flag rules use the same
-window); the change since the first weight from household.stats["first_weight"]. Each as kg and
-as a percentage of the starting weight, rounded to 0.01 kg and 0.1%.
+the earliest weight in the 31 days up to the period's end; the change since the first weight from
+household.stats["first_weight"]. Each as kg and as a percentage of the starting weight, rounded to
+0.01 kg and 0.1%.
 
 Care hours. Hours per caregiver per day include night care; night hours are also counted on
 their own. A caregiver's share is their hours divided by everyone's hours in the period.
+
+Warnings are derived from the entries (caretool.domain.report.warnings), one row per rule with
+its count. Caregivers' self-checks, and anything about self-harm, are private: they are in the
+report only when the family asks for them (`include_caregiver_health`).
+
+Everything a person reads is a Message (an id with parameters) or the family's own text; the
+views render it. Questions carry their id and parameters as well, for other programs.
 """
 
 from __future__ import annotations
@@ -32,42 +39,107 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from caretool.core.messages import Message, msg, msgn
 from caretool.domain.care import symptoms
-from caretool.domain.care.redflags import MONTH_DAYS
-from caretool.domain.entries import model as rec
 from caretool.domain.household.model import PHASES, Household
 
 Record = dict[str, Any]
 
-SECTION_TITLES = (
-    "Overview", "Warnings", "Symptoms", "Weight", "Medications", "Care hours", "Caregivers",
-    "Notes", "Questions for the care team",
+# The sections, in order, with their titles; every format shows them the same way.
+SECTIONS: tuple[tuple[str, Message], ...] = (
+    ("overview", msg("report.section.overview", "Overview")),
+    ("warnings", msg("report.section.warnings", "Warnings")),
+    ("symptoms", msg("report.section.symptoms", "Symptoms")),
+    ("weight", msg("report.section.weight", "Weight")),
+    ("medications", msg("report.section.medications", "Medications")),
+    ("care_hours", msg("report.section.care-hours", "Care hours")),
+    ("caregivers", msg("report.section.caregivers", "Caregivers")),
+    ("notes", msg("report.section.notes", "Notes")),
+    ("questions", msg("report.section.questions", "Questions for the care team")),
 )
+SECTION_TITLES = tuple(title for _, title in SECTIONS)
+SUMMARY_TITLE = msg("report.section.clinic-summary", "Clinic summary")
 
 FORMAT = "caretool-report"
-VERSION = 1
+VERSION = 2  # 2: warnings grouped by rule, questions and texts as message ids, caregiver privacy
 MEAN_STEP = 0.5
 TRENDS = ("new", "worse", "unchanged", "better", "gone")
+# Month window for weight changes (the weight red-flag rules look back a month too).
+MONTH_DAYS = 31
 # A loss this large over the month (or the period) prompts a question for the care team.
 WEIGHT_QUESTION_PCT = 2.0
 WEIGHT_QUESTION_TOTAL_PCT = 5.0
+# 10% from the diagnosis weight: survival was longer with a tube placed before it (progas-2015).
 FEEDING_TUBE_TOTAL_PCT = 10.0
 TOP_REASONS = 3
-NO_CAREGIVER = "(no caregiver)"
-WARNING_KEYS = ("rule", "title", "why", "action", "urgency", "source")
+
+NO_CAREGIVER = msg("report.no-caregiver", "(no caregiver)")
+UNKNOWN_CAREGIVER = msg("report.unknown-caregiver", "caregiver {id}")
+OTHER_SYMPTOM = msg("report.symptom-other", "Something else: {text}")
 
 RULES = {
-    "symptoms": "Daily value = highest severity logged that day. Peak = highest daily value, mean = "
-    "average of the logged days. Present = peak of 1 or more. Against the previous period of the "
-    "same length: new (present now, not before), gone (present before, not now), worse (higher peak, "
-    "or same peak and mean 0.5 or more higher), better (the reverse), else unchanged.",
-    "weight": "Period: from the last weight before the period (up to a month back; else the first of "
-    "the period) to the latest. Last month: from the earliest weight in the 31 days up to the end. "
-    "Since first: from the first weight ever logged.",
-    "care_hours": "Hours per caregiver per day include night care; night hours are also shown on "
-    "their own. Share = a caregiver's hours / everyone's hours.",
-    "checkins": "Days checked in = days with at least one entry made by `caretool checkin`.",
+    "symptoms": msg("report.rules.symptoms",
+                    "Daily value = highest severity logged that day. Peak = highest daily value, mean = "
+                    "average of the logged days. Present = peak of 1 or more. Against the previous period "
+                    "of the same length: new (present now, not before), gone (present before, not now), "
+                    "worse (higher peak, or same peak and mean 0.5 or more higher), better (the reverse), "
+                    "else unchanged."),
+    "weight": msg("report.rules.weight",
+                  "Period: from the last weight before the period (up to a month back; else the first of "
+                  "the period) to the latest. Last month: from the earliest weight in the 31 days up to the "
+                  "end. Since first: from the first weight ever logged."),
+    "care_hours": msg("report.rules.care-hours",
+                      "Hours per caregiver per day include night care; night hours are also shown on their "
+                      "own. Share = a caregiver's hours / everyone's hours."),
+    "checkins": msg("report.rules.checkins",
+                    "Days checked in = days with at least one entry made by `caretool checkin`."),
+    "warnings": msg("report.rules.warnings",
+                    "Warnings are worked out from the entries of the period, one row per sign with the "
+                    "number of times it came up; the words are those of its most urgent occurrence."),
 }
+
+# Questions for the care team: why each is asked (an id) and its words.
+Q_WARNING = msg("report.question.warning",
+                "{title} ({days}): what does it mean, and what should we do if it happens again?")
+Q_WARNING_OFTEN = msg("report.question.warning-often",
+                      "{title} ({count} times, {first} to {last}): what does it mean, and what should we do "
+                      "if it happens again?")
+Q_NEW_SYMPTOM = msg("report.question.new-symptom",
+                    "{symptom} is new this period (at worst {severity}). What could be causing it, and what "
+                    "should we do?")
+Q_WORSE_PEAK = msg("report.question.worse-peak",
+                   "{symptom} got worse (at worst {before} before, {now} now). Does anything need to change?")
+Q_WORSE_MEAN = msg("report.question.worse-mean",
+                   "{symptom} got worse (on average {before:g} out of 3 before, {now:g} now). Does anything "
+                   "need to change?")
+Q_MISSED = msgn("report.question.missed-doses",
+                "{name}: {count} missed dose this period. What should we do when a dose is missed, and does "
+                "the timing still suit us?",
+                "{name}: {count} missed doses this period. What should we do when a dose is missed, and does "
+                "the timing still suit us?")
+Q_WEIGHT_MONTH = msg("report.question.weight-month",
+                     "Weight went from {start:g} kg to {end:g} kg in the last month ({percent:+.1f}%). "
+                     "Should we see a dietitian?")
+Q_WEIGHT_PERIOD = msg("report.question.weight-period",
+                      "Weight went from {start:g} kg to {end:g} kg over this period ({percent:+.1f}%). "
+                      "Should we see a dietitian?")
+Q_WEIGHT_FIRST = msg("report.question.weight-first",
+                     "Weight went from {start:g} kg to {end:g} kg since the first weight ({percent:+.1f}%). "
+                     "Should we see a dietitian?")
+Q_FEEDING_TUBE = msg("report.question.feeding-tube",
+                     "Weight is down {loss:.1f}% since the first weight ({start:g} kg on {day}). "
+                     "Is it time to plan for a feeding tube?")
+QUESTIONS: dict[str, Message] = {m.id: m for m in (
+    Q_WARNING, Q_WARNING_OFTEN, Q_NEW_SYMPTOM, Q_WORSE_PEAK, Q_WORSE_MEAN, Q_MISSED, Q_WEIGHT_MONTH,
+    Q_WEIGHT_PERIOD, Q_WEIGHT_FIRST, Q_FEEDING_TUBE)}
+
+PRIVATE = msg("report.caregiver-health-left-out",
+              "The caregivers' self-check answers, and anything about self-harm, are private and left out "
+              "of this report (the burnout levels here do not use them). To include them: caretool report "
+              "--include-caregiver-health")
+INCLUDED = msg("report.caregiver-health-included",
+               "This report includes the caregivers' self-check answers, because it was asked for with "
+               "--include-caregiver-health. Share it only with people the caregivers trust.")
 
 
 @dataclass(frozen=True)
@@ -115,6 +187,10 @@ def _round(value: float | None, places: int = 1) -> float | None:
     return None if value is None else round(value, places)
 
 
+def _plain(value: Any) -> Any:
+    return value.to_dict() if isinstance(value, Message) else value
+
+
 # --- overview -----------------------------------------------------------------------------
 def phase_at(household: Household, day: date) -> int | None:
     """The phase on that day; before the recorded history starts, the first phase recorded (it
@@ -137,8 +213,12 @@ def overview(household: Household, current: list[Record], period: Period) -> dic
         before = phase
     phase_now = phase_at(household, period.end)
     checked = sorted({r["day"] for r in current if r.get("source") == "checkin"})
+    person = household.person
     return {
         "person": household.name,
+        "born": person.get("born") or None,
+        "onset": person.get("onset") or None,
+        "diagnosed": person.get("diagnosed") or None,
         "phase": phase_now,
         "phase_title": PHASES.get(phase_now or 0, ""),
         "phase_changes": changes,
@@ -150,41 +230,27 @@ def overview(household: Household, current: list[Record], period: Period) -> dic
     }
 
 
-# --- warnings -----------------------------------------------------------------------------
-def warnings(household: Household, current: list[Record]) -> list[dict[str, Any]]:
-    found = []
-    for r in current:
-        for w in r.get("warnings") or []:
-            found.append({
-                "day": r["day"], "at": r["at"], "entry_id": r["id"], "entry": rec.describe(r),
-                "symptom": r.get("name") if r["kind"] == "symptom" else None,
-                "caregiver": _who(household, r.get("caregiver")),
-                **{key: str(w.get(key, "")) for key in WARNING_KEYS},
-            })
-    found.sort(key=lambda w: w["at"])
-    return found
-
-
-def _who(household: Household, caregiver_id: str | None) -> str:
+def _who(household: Household, caregiver_id: str | None) -> Message | str:
     if caregiver_id is None:
         return NO_CAREGIVER
     name = household.caregiver_name(caregiver_id)
-    return name if name != "-" else f"caregiver {caregiver_id[:7]}"
+    return name if name != "-" else UNKNOWN_CAREGIVER(id=caregiver_id[:7])
 
 
 # --- symptoms -----------------------------------------------------------------------------
-def _symptom_key(record: Record) -> tuple[str, str]:
+def _symptom_key(record: Record) -> tuple[str, Message | str]:
     """(key, label): 'other' symptoms are told apart by what was described."""
     name = str(record["name"])
     if name == "other" and record.get("describe"):
         text = str(record["describe"])
-        return f"other: {text}", f"Something else: {text}"
-    return name, str(symptoms.label(name))
+        return f"other: {text}", OTHER_SYMPTOM(text=text)
+    return name, symptoms.label(name)
 
 
-def _daily_peaks(records: list[Record]) -> tuple[dict[str, dict[str, int]], dict[str, tuple[str, str]]]:
+def _daily_peaks(records: list[Record]) -> tuple[dict[str, dict[str, int]],
+                                                 dict[str, tuple[str, Message | str]]]:
     by_key: dict[str, dict[str, int]] = defaultdict(dict)
-    names: dict[str, tuple[str, str]] = {}
+    names: dict[str, tuple[str, Message | str]] = {}
     for r in records:
         if r["kind"] != "symptom":
             continue
@@ -213,6 +279,10 @@ def trend(peak: int | None, mean: float | None, prev_peak: int | None,
     return "unchanged"
 
 
+def _sort_label(label: Message | str) -> str:
+    return label.text if isinstance(label, Message) else label
+
+
 def symptom_section(current: list[Record], previous: list[Record], period: Period) -> dict[str, Any]:
     days = [d.isoformat() for d in period.day_list()]
     now, names = _daily_peaks(current)
@@ -238,7 +308,7 @@ def symptom_section(current: list[Record], previous: list[Record], period: Perio
             "previous_mean": _round(prev_mean, 2),
             "trend": trend(peak, mean, prev_peak, prev_mean),
         })
-    items.sort(key=lambda s: (TRENDS.index(s["trend"]), -(s["peak"] or 0), s["label"]))
+    items.sort(key=lambda s: (TRENDS.index(s["trend"]), -(s["peak"] or 0), _sort_label(s["label"])))
     return {"days": days, "items": items}
 
 
@@ -286,13 +356,19 @@ def weight_section(household: Household, loaded: list[Record], period: Period) -
 
 
 # --- medications --------------------------------------------------------------------------
-def medication_section(adherence: list[dict[str, Any]] | None) -> dict[str, Any]:
-    if adherence is None:
-        return {"available": False, "items": []}
+def medication_section(adherence: list[dict[str, Any]], household: Household) -> dict[str, Any]:
+    """Adherence per medicine (from the medication service), with the dose and schedule the
+    household has on record for it."""
+    known = {str(m.get("name", "")).lower(): m for m in household.medications}
     items = []
     for m in adherence:
+        med = known.get(str(m.get("name", "")).lower(), {})
         items.append({
             "name": str(m.get("name", "")),
+            "dose": str(med.get("dose") or ""),
+            "schedule": m.get("schedule") or "",
+            "as_needed": bool(m.get("as_needed")),
+            "stopped": med.get("stopped") or None,
             "scheduled": int(m.get("scheduled") or 0),
             "taken": int(m.get("taken") or 0),
             "skipped": int(m.get("skipped") or 0),
@@ -300,7 +376,7 @@ def medication_section(adherence: list[dict[str, Any]] | None) -> dict[str, Any]
             "percent": m.get("percent"),
             "missed_doses": [str(d) for d in m.get("missed_doses") or []],
         })
-    return {"available": True, "items": items}
+    return {"items": items}
 
 
 # --- care hours ---------------------------------------------------------------------------
@@ -356,28 +432,40 @@ def _burnout_item(found: dict[str, Any] | None) -> dict[str, Any] | None:
         "points": found.get("points"),
         "previous_level": found.get("previous_level"),
         "reasons": [{"factor": str(f.get("factor", "")), "points": f.get("points"),
-                     "reason": str(f.get("reason", ""))} for f in factors[:TOP_REASONS]
-                    if (f.get("points") or 0) > 0],
-        "missing": [str(m) for m in found.get("missing") or []],
-        "tips": [str(t) for t in found.get("tips") or []],
+                     "reason": f.get("reason", ""), "reason_id": f.get("reason_id"),
+                     "params": f.get("params") or {}}
+                    for f in factors[:TOP_REASONS] if (f.get("points") or 0) > 0],
+        "missing": list(found.get("missing") or []),
     }
 
 
+def _selfcheck_item(checks: list[Record]) -> dict[str, Any] | None:
+    if not checks:
+        return None
+    latest = max(checks, key=lambda r: r["at"])
+    answers = latest.get("answers") or {}
+    return {"day": latest["day"], "score": latest.get("score"), "max_score": 3 * len(answers),
+            "answers": dict(answers)}
+
+
 def caregiver_section(household: Household, current: list[Record], hours: dict[str, Any],
-                      burnout: list[dict[str, Any]] | None) -> dict[str, Any]:
+                      burnout: list[dict[str, Any]], *, include_health: bool = False) -> dict[str, Any]:
     wellbeing: dict[str | None, list[Record]] = defaultdict(list)
+    checks: dict[str | None, list[Record]] = defaultdict(list)
     for r in current:
         if r["kind"] == "wellbeing":
             wellbeing[r.get("caregiver")].append(r)
+        elif r["kind"] == "selfcheck":
+            checks[r.get("caregiver")].append(r)
     by_hours = {row["id"]: row for row in hours["caregivers"]}
-    by_burnout = {b.get("caregiver_id"): b for b in burnout or []}
+    by_burnout = {b.get("caregiver_id"): b for b in burnout}
     items = []
     for who in _caregiver_order(household, set(wellbeing), set(by_hours)):
         entries = wellbeing.get(who, [])
         sleep = [float(r["sleep_hours"]) for r in entries]
         stress = [int(r["stress"]) for r in entries]
         row = by_hours.get(who, {})
-        items.append({
+        item = {
             "id": who,
             "name": _who(household, who),
             "entries": len(entries),
@@ -389,8 +477,12 @@ def caregiver_section(household: Household, current: list[Record], hours: dict[s
             "hours": row.get("total", 0.0),
             "night_hours": row.get("night", 0.0),
             "burnout": _burnout_item(by_burnout.get(who)),
-        })
-    return {"burnout_available": burnout is not None, "items": items}
+        }
+        if include_health:
+            item["selfcheck"] = _selfcheck_item(checks.get(who, []))
+        items.append(item)
+    return {"caregiver_health_included": include_health, "privacy": INCLUDED if include_health else PRIVATE,
+            "items": items}
 
 
 # --- notes --------------------------------------------------------------------------------
@@ -401,69 +493,63 @@ def notes(household: Household, current: list[Record]) -> list[dict[str, Any]]:
 
 
 # --- questions ----------------------------------------------------------------------------
-def _word(severity: int | None) -> str:
-    return str(symptoms.SEVERITY_WORDS[severity or 0])
+def _question(why: str, text: Message | str) -> dict[str, Any]:
+    """A question for the care team: why it is asked, its words, and (for programs) its id and
+    parameters; a question taken from a guide is the guide's own text (id None)."""
+    if isinstance(text, Message):
+        return {"why": why, "id": text.id, "params": {k: _plain(v) for k, v in text.params.items()},
+                "text": text}
+    return {"why": why, "id": None, "params": {}, "text": text}
 
 
-def _weight_question(weight: dict[str, Any]) -> str | None:
+def _weight_questions(weight: dict[str, Any]) -> list[dict[str, Any]]:
     month, period, first = weight["month_change"], weight["period_change"], weight["since_first"]
-    text = None
-    for change, span, limit in ((month, "in the last month", WEIGHT_QUESTION_PCT),
-                                (period, "over this period", WEIGHT_QUESTION_PCT),
-                                (first, "since the first weight", WEIGHT_QUESTION_TOTAL_PCT)):
+    out = []
+    for change, message, limit in ((month, Q_WEIGHT_MONTH, WEIGHT_QUESTION_PCT),
+                                   (period, Q_WEIGHT_PERIOD, WEIGHT_QUESTION_PCT),
+                                   (first, Q_WEIGHT_FIRST, WEIGHT_QUESTION_TOTAL_PCT)):
         pct = change["percent"] if change else None
         if pct is not None and pct <= -limit:
-            text = (f"Weight went from {change['from']['kg']:g} kg to {change['to']['kg']:g} kg "
-                    f"{span} ({pct:+.1f}%). Should we see a dietitian?")
+            out.append(_question("weight", message(start=change["from"]["kg"], end=change["to"]["kg"],
+                                                   percent=pct)))
             break
-    if text is None:
-        return None
-    if first and first["percent"] is not None and first["percent"] <= -FEEDING_TUBE_TOTAL_PCT:
-        text += " Is it time to plan for a feeding tube?"
-    return text
+    if out and first and first["percent"] is not None and first["percent"] <= -FEEDING_TUBE_TOTAL_PCT:
+        out.append(_question("weight", Q_FEEDING_TUBE(loss=-first["percent"], start=first["from"]["kg"],
+                                                      day=first["from"]["day"])))
+    return out
 
 
 def questions(found: list[dict[str, Any]], symptom_items: list[dict[str, Any]],
               meds: dict[str, Any], weight: dict[str, Any],
-              phase_questions: list[str]) -> list[dict[str, str]]:
-    out: list[dict[str, str]] = []
-    by_rule: dict[str, list[dict[str, Any]]] = {}
+              phase_questions: list[str]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for w in found:
-        by_rule.setdefault(w["rule"] or w["title"], []).append(w)
-    for group in by_rule.values():
-        days = sorted({w["day"] for w in group})
-        title = group[-1]["title"]
-        out.append({"why": "warning",
-                    "text": f"{title} ({', '.join(days)}): what does it mean, and what should we "
-                            "do if it happens again?"})
-    warned = {w["symptom"] for w in found if w.get("symptom")}
+        days = w["days"]
+        asked = (Q_WARNING(title=w["title"], days=", ".join(days)) if len(days) <= 2
+                 else Q_WARNING_OFTEN(title=w["title"], count=w["count"], first=days[0], last=days[-1]))
+        out.append(_question("warning", asked))
+    warned = {name for w in found for name in w.get("symptoms") or []}
     for s in symptom_items:
         if s["name"] in warned:
             continue  # already asked about with its warning
         if s["trend"] == "new":
-            out.append({"why": "new symptom",
-                        "text": f"{s['label']} is new this period (at worst {_word(s['peak'])}). "
-                                "What could be causing it, and what should we do?"})
+            out.append(_question("new-symptom", Q_NEW_SYMPTOM(
+                symptom=s["label"], severity=symptoms.SEVERITY_WORDS[s["peak"] or 0])))
         elif s["trend"] == "worse":
             if s["peak"] != s["previous_peak"]:
-                how = f"at worst {_word(s['previous_peak'])} before, {_word(s['peak'])} now"
+                worse = Q_WORSE_PEAK(symptom=s["label"], now=symptoms.SEVERITY_WORDS[s["peak"] or 0],
+                                     before=symptoms.SEVERITY_WORDS[s["previous_peak"] or 0])
             else:
-                how = f"on average {s['previous_mean']:g} out of 3 before, {s['mean']:g} now"
-            out.append({"why": "worse symptom",
-                        "text": f"{s['label']} got worse ({how}). Does anything need to change?"})
+                worse = Q_WORSE_MEAN(symptom=s["label"], before=s["previous_mean"], now=s["mean"])
+            out.append(_question("worse-symptom", worse))
     for m in meds["items"]:
         if m["missed"]:
-            doses = "dose" if m["missed"] == 1 else "doses"
-            out.append({"why": "missed doses",
-                        "text": f"{m['name']}: {m['missed']} missed {doses} this period. What should "
-                                "we do when a dose is missed, and does the timing still suit us?"})
-    weight_text = _weight_question(weight)
-    if weight_text:
-        out.append({"why": "weight", "text": weight_text})
-    seen = {q["text"] for q in out}
+            out.append(_question("missed-doses", Q_MISSED(name=m["name"], count=m["missed"])))
+    out += _weight_questions(weight)
+    seen: set[str] = set()
     for text in phase_questions:
         if text not in seen:
-            out.append({"why": "phase guide", "text": text})
+            out.append(_question("phase-guide", text))
             seen.add(text)
     return out
 
@@ -471,20 +557,20 @@ def questions(found: list[dict[str, Any]], symptom_items: list[dict[str, Any]],
 # --- the whole report ---------------------------------------------------------------------
 def build(
     *, household: Household, records: list[Record], period: Period, generated: str,
-    adherence: list[dict[str, Any]] | None, burnout: list[dict[str, Any]] | None,
-    phase_questions: list[str],
+    warnings: list[dict[str, Any]], adherence: list[dict[str, Any]], burnout: list[dict[str, Any]],
+    phase_questions: list[str], include_caregiver_health: bool = False,
 ) -> dict[str, Any]:
     """The report as plain data. `records` must cover period.first_needed() .. period.end.
 
-    `adherence` / `burnout` are what the medication and burnout services returned, or None when
-    those services are not available (the sections then say so).
+    `warnings` are the period's warnings grouped by rule (caretool.domain.report.warnings);
+    `adherence` and `burnout` are what the medication and burnout services returned (the burnout
+    assessed without self-checks unless `include_caregiver_health`).
     """
     current = _within(records, period.start, period.end)
     previous = _within(records, *period.previous)
-    found = warnings(household, current)
     symptom_data = symptom_section(current, previous, period)
     weight = weight_section(household, records, period)
-    meds = medication_section(adherence)
+    meds = medication_section(adherence, household)
     hours = hours_section(household, current, period)
     return {
         "format": FORMAT,
@@ -492,13 +578,14 @@ def build(
         "generated": generated,
         "period": period.as_dict(),
         "overview": overview(household, current, period),
-        "warnings": found,
+        "warnings": warnings,
         "symptoms": symptom_data,
         "weight": weight,
         "medications": meds,
         "care_hours": hours,
-        "caregivers": caregiver_section(household, current, hours, burnout),
+        "caregivers": caregiver_section(household, current, hours, burnout,
+                                        include_health=include_caregiver_health),
         "notes": notes(household, current),
-        "questions": questions(found, symptom_data["items"], meds, weight, phase_questions),
+        "questions": questions(warnings, symptom_data["items"], meds, weight, phase_questions),
         "rules": RULES,
     }
