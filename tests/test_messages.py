@@ -28,7 +28,6 @@ NOT_YET_IN_THE_CATALOGUE: set[str] = {
     "caretool/domain/burnout/service.py",
     "caretool/domain/care/phase_questions.py",
     "caretool/domain/care/phases.py",
-    "caretool/domain/care/symptoms.py",
     "caretool/domain/checkin/service.py",
     "caretool/domain/entries/service.py",
     "caretool/domain/guidance/guides.py",

@@ -177,7 +177,9 @@ def test_medication_adherence_and_missed_doses(run: Any, fortnight: Path) -> Non
 
 def test_warnings_caregivers_notes_and_questions(run: Any, fortnight: Path) -> None:
     data = run.json("report")
-    assert [(w["day"], w["rule"]) for w in data["warnings"]] == [("2026-11-18", "choking")]
+    # 70 kg on 21 Nov is 5.4% below 74 kg six weeks before: MUST's 5% in 3-6 months (issue 11)
+    assert [(w["day"], w["rule"]) for w in data["warnings"]] == [("2026-11-18", "choking"),
+                                                                 ("2026-11-21", "weight-loss")]
     assert "swallowing review" in data["warnings"][0]["action"]
     people = by_name(data["caregivers"]["items"])
     ji = people["Ji-woo"]
@@ -190,8 +192,10 @@ def test_warnings_caregivers_notes_and_questions(run: Any, fortnight: Path) -> N
         assert ji["burnout"]["level"] in ("low", "elevated", "high")
     assert [n["text"] for n in data["notes"]] == ["Physio visit: new exercises.", TRICKY_NOTE]
     questions = [(q["why"], q["text"]) for q in data["questions"]]
-    assert questions[:5] == [
+    assert questions[:6] == [
         ("warning", "Choking (2026-11-18): what does it mean, and what should we do if it happens again?"),
+        ("warning", "Weight down 5.4% since 2026-10-10 (2026-11-21): what does it mean, and what should we "
+                    "do if it happens again?"),
         ("new symptom", "Tiredness is new this period (at worst moderate). What could be causing it, "
                         "and what should we do?"),
         ("worse symptom", "Muscle cramps got worse (at worst mild before, moderate now). "
@@ -201,7 +205,7 @@ def test_warnings_caregivers_notes_and_questions(run: Any, fortnight: Path) -> N
         ("weight", "Weight went from 72 kg to 70 kg in the last month (-2.8%). Should we see a dietitian?"),
     ]
     from caretool.domain.guidance import guides
-    assert [text for why, text in questions[5:]] == guides.questions_for(3)
+    assert [text for why, text in questions[6:]] == guides.questions_for(3)
 
 
 def test_text_report_shows_the_same_numbers(run: Any, fortnight: Path) -> None:
@@ -342,6 +346,9 @@ def test_one_week_reads_only_the_months_it_needs(run: Any, fortnight: Path, home
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     with Store(home, write=True) as store:
         hh = journal.load(store)
+        # With a weight at diagnosis the weight rule needs no search for the first weight logged.
+        hh.person["weight_at_diagnosis"] = 75.0
+        store.save_household(hh.to_tables())
         for month in range(1, 10):
             entry = journal.make_entry(store, hh, "note", {"text": f"month {month}"}, caregiver="Sam",
                                        moment=at(f"2026-{month:02d}-15"))
@@ -356,7 +363,8 @@ def test_one_week_reads_only_the_months_it_needs(run: Any, fortnight: Path, home
     monkeypatch.setattr(Store, "month_records", spy)
     data = run.json("report", "--week", "2026-W47")
     assert data["care_hours"]["total"] == 60
-    assert read and set(read) <= {"2026-10", "2026-11"}
+    # the week, the week before, and three months back for the weight rule (redflags, MUST)
+    assert read and set(read) <= {"2026-08", "2026-09", "2026-10", "2026-11"}
 
 
 # --- the rules, without the store -------------------------------------------------------------

@@ -111,7 +111,7 @@ def _cross_check(store: journal.StoreLike, household: Household, day: date, entr
     Evaluate every symptom again as if the rest of this check-in were already stored.
     """
     found = [e for e in entries if e.kind == "symptom"]
-    if len(found) < 2:
+    if not found:  # make_entry no longer stores warnings: every symptom is evaluated here (bridge)
         return
     ctx = journal.red_flag_context(store, household, day)
     stored = ctx.recent

@@ -112,7 +112,7 @@ def make_entry(
     at: str | None = None, caregiver: str | None = None, source: str = "log",
     moment: datetime | None = None, replaces: Record | None = None,
 ) -> Entry:
-    """A validated entry with its red-flag warnings, not yet stored.
+    """A validated entry, not yet stored (its red-flag warnings are derived when read: redflags).
 
     `replaces` is the stored entry this one will take the place of (same id and creation
     time), so the checks do not count the old one twice (e.g. a day's hours).
@@ -126,9 +126,6 @@ def make_entry(
     record = entry.to_record()
     if kind == "hours":
         check_hours(store, household, record)
-    if kind in redflags.KINDS_CHECKED:  # other kinds never trigger a rule: read nothing more
-        ctx = red_flag_context(store, household, entry.day)
-        entry.warnings = [w.to_dict() for w in redflags.evaluate(record, ctx)]
     return entry
 
 
@@ -171,7 +168,9 @@ def log(store: StoreLike, kind: str, fields: dict[str, Any], *, at: str | None =
         caregiver: str | None = None) -> Record:
     household = load(store)
     entry = make_entry(store, household, kind, fields, at=at, caregiver=caregiver)
-    return add_entries(store, household, [entry], f"log {kind}")[0]
+    # Bridge until `log` shows redflags.flags_for itself (entries branch): derived, not stored.
+    shown = [f.to_dict() for f in redflags.flags_for([entry.to_record()], store, household)]
+    return {**add_entries(store, household, [entry], f"log {kind}")[0], "warnings": shown}
 
 
 # --- listing ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Any
 
 from caretool.core import dates
 from caretool.core.errors import BadInput
+from caretool.domain.care import redflags
 from caretool.domain.entries import service as journal
 from caretool.domain.guidance import guides
 from caretool.domain.report.build import Period, build, phase_at
@@ -101,6 +102,12 @@ def report(store: journal.StoreLike, period: Period) -> dict[str, Any]:
     household = journal.load(store)
     now = dates.now()
     records = store.records_between(period.first_needed(), period.end)
+    # Bridge (care branch) until the report reads redflags.flags_between itself: warnings are
+    # derived, not stored, so give each entry of the period the ones it raises now.
+    raised: dict[str, list[dict[str, str]]] = {}
+    for flag in redflags.flags_between(store, household, period.start, period.end):
+        raised.setdefault(flag.entry_id, []).append(redflags.as_prose(flag).to_dict())
+    records = [{**r, "warnings": raised.get(r["id"], [])} for r in records]
     phase = phase_at(household, period.end)
     return build(
         household=household,

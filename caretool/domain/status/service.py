@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from caretool.core import dates
+from caretool.domain.care import redflags
 from caretool.domain.entries import service as journal
 from caretool.domain.household.model import PHASES
 
@@ -30,11 +31,9 @@ def today(store: journal.StoreLike) -> dict[str, Any]:
     day = now.date()
     recent = store.records_between(day - timedelta(days=60), day)
     done = checkin_days(recent)
-    warnings = [
-        {"day": r["day"], "id": r["id"], **w}
-        for r in recent if r["day"] >= (day - timedelta(days=6)).isoformat()
-        for w in r.get("warnings", [])
-    ]
+    # Bridge (care branch) until status renders redflags.flags_between itself: derived, not stored.
+    warnings = [{"day": f.day, "id": f.entry_id, **redflags.as_prose(f).to_dict()}
+                for f in redflags.flags_between(store, household, day - timedelta(days=6), day)]
     doses: list[dict[str, Any]] = []
     if household.medications:
         from caretool.domain.meds import service as meds
