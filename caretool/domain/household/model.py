@@ -10,6 +10,7 @@ from typing import Any
 from caretool.core import dates
 from caretool.core.errors import BadInput, NotFound
 from caretool.core.text import clean_name, clean_text, name_key
+from caretool.domain.care import phases
 
 PHASES = {
     1: "Onset and diagnosis",
@@ -88,12 +89,7 @@ class Household:
         return self._date("born")
 
     def phase_on(self, day: date | None = None) -> int | None:
-        day = day or dates.today()
-        current = None
-        for item in self.phases:
-            if date.fromisoformat(item["at"][:10]) <= day:
-                current = int(item["phase"])
-        return current
+        return phases.phase_on(self.phases, day or dates.today())  # the one home of the rule
 
     @property
     def phase(self) -> int | None:
