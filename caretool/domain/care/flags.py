@@ -100,11 +100,14 @@ class History:
     def __init__(self, records: Iterable[Record]) -> None:
         self._symptoms: dict[str, list[Record]] = {}
         self._weights: list[Record] = []
-        for r in sorted(records, key=_key):
-            if r.get("kind") == "symptom":
+        for r in records:
+            kind = r.get("kind")
+            if kind == "symptom":
                 self._symptoms.setdefault(str(r.get("name")), []).append(r)
-            elif r.get("kind") == "weight":
+            elif kind == "weight":
                 self._weights.append(r)
+        for rows in (*self._symptoms.values(), self._weights):
+            rows.sort(key=_key)
         self._symptom_days = {name: [r["day"] for r in rows] for name, rows in self._symptoms.items()}
         self._weight_days = [r["day"] for r in self._weights]
 
