@@ -432,16 +432,18 @@ def test_warnings_are_shown_and_not_stored(run: Any, household: Any) -> None:
 
 
 def test_warning_from_two_answers_of_one_checkin(run: Any, household: Any) -> None:
-    """Morning headaches with daytime sleepiness, both answered in the same check-in."""
+    """Morning headaches and daytime sleepiness answered in the same check-in: one is enough for a
+    breathing referral (issue 11), and the warning is derived, shown once per sign."""
     household()
     result = run("checkin", "--non-interactive", "--symptom", "morning-headache=1",
                  "--symptom", "daytime-sleepiness=1")
-    assert result.stderr.count("Morning headaches with daytime sleepiness") == 1  # one panel
+    assert result.stderr.count("A sign to ask for a breathing check") == 1  # one panel
     assert result.stdout.count("(!)") == 2  # both answers raise it
     data = run.json("checkin", "--non-interactive", "--symptom", "morning-headache=1",
                     "--symptom", "daytime-sleepiness=1")  # the same answers again: unchanged
     assert sorted(w["entry_id"] for w in data["warnings"]) == sorted(r["id"] for r in entries(run))
-    assert {w["rule"] for w in data["warnings"]} == {"night-breathing"}
+    assert {w["rule"] for w in data["warnings"]} == {"respiratory-referral"}
+    assert all(not r.get("warnings") for r in entries(run))  # never stored
 
 
 def test_interactive_warning_on_a_kept_severity(run: Any, household: Any) -> None:

@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 
 from caretool.core.errors import BadInput, NotFound
+from caretool.core.messages import render
+from caretool.domain.care.rules import BY_ID
 from caretool.domain.guidance import guides
 from tests.conftest import data_of
 
@@ -122,45 +124,63 @@ def test_phases_are_numbered_one_to_five_only() -> None:
 
 
 # --- clinical safety content (issue 11) ---------------------------------------------------------
-# The red-flag rule ids the guides may name (agreed with the rules in caretool/redflags.py); a warning
-# sign that no rule can detect is marked <!-- info --> on purpose.
-RULE_IDS = {
-    "choking", "breathless", "breathless-lying-flat", "respiratory-referral", "weak-cough", "infection",
-    "fever-riluzole", "swallowing-review", "weight-loss", "tube-out", "tube-problem", "tofersen-reaction",
-    "edaravone-allergy", "riluzole-pancreatitis", "jaundice", "behaviour-change", "fall", "confusion",
-    "wish-to-die",
-}
+# Every warning sign in a guide names the red-flag rules that detect it (<!-- rule: id, ... -->), or is
+# information only, on purpose (<!-- info -->). The rule ids must be rules caretool implements.
+RULE_IDS = set(BY_ID)
 TAG = re.compile(r"<!--\s*(?:rule:\s*(?P<ids>[a-z\-]+(?:\s*,\s*[a-z\-]+)*)|(?P<info>info))\s*-->$")
 WITH_WARNINGS = [g for g in ALL if "Warning signs" in g.sections]
+EVERY_LANGUAGE = [g for lang in guides.LANGUAGES for g in guides.all_guides(lang) if g.signs()]
 CLINICAL_SOURCES = ROOT / "docs" / "clinical-sources.md"
 
 
 def tags(sign: str) -> set[str] | None:
-    """The rule ids a warning-sign bullet names; empty for <!-- info -->; None if it names nothing."""
+    """The rule ids a warning-sign bullet (as written) names; empty for <!-- info -->; None if none."""
     match = TAG.search(sign.strip())
     if not match:
         return None
     return set() if match["info"] else {i.strip() for i in match["ids"].split(",")}
 
 
-@pytest.mark.parametrize("guide", WITH_WARNINGS, ids=ids(WITH_WARNINGS))
-def test_every_warning_sign_names_its_rule_or_is_info(guide: guides.Guide) -> None:
-    signs = guides.section_bullets(guide.slug, "Warning signs")
+def raw_signs(guide: guides.Guide) -> list[str]:
+    return guides.raw_bullets(guide.by_id["warning-signs"].raw)
+
+
+@pytest.mark.parametrize("guide", EVERY_LANGUAGE, ids=[f"{g.lang}:{g.slug}" for g in EVERY_LANGUAGE])
+def test_every_warning_sign_names_implemented_rules_or_is_info(guide: guides.Guide) -> None:
+    """Both guides/en and (when present) guides/ko: each bullet has one marker, a rule list or info."""
+    signs = guide.signs()
     assert signs, f"{guide.slug}: the warning signs are a list"
     for sign in signs:
-        named = tags(sign)
-        assert named is not None, f"{guide.slug}: no <!-- rule: ... --> or <!-- info --> on: {sign}"
-        assert named <= RULE_IDS, f"{guide.slug}: unknown rule id(s) {named - RULE_IDS} on: {sign}"
+        where = f"{guide.lang}:{guide.slug}: {sign.text}"
+        assert len(sign.markers) == 1, f"one <!-- rule: ... --> or <!-- info --> on each sign: {where}"
+        assert tags(sign.markers[0]) is not None, f"<!-- info --> is the only other marker: {where}"
+        assert bool(sign.rules) != sign.info, where
+        missing = set(sign.rules) - RULE_IDS
+        assert not missing, f"rule(s) {missing} are not implemented: {where}"
+        assert "<!--" not in sign.text
 
 
 def test_every_rule_id_is_used_by_some_guide() -> None:
-    used = set().union(*(tags(s) or set() for g in WITH_WARNINGS
-                         for s in guides.section_bullets(g.slug, "Warning signs")))
+    used = {rule for g in WITH_WARNINGS for sign in g.signs() for rule in sign.rules}
     assert used == RULE_IDS
 
 
+@pytest.mark.parametrize("guide", WITH_WARNINGS, ids=ids(WITH_WARNINGS))
+def test_warning_sign_markers_agree_with_the_raw_text(guide: guides.Guide) -> None:
+    assert [tags(s) for s in raw_signs(guide)] == [set(s.rules) for s in guide.signs()]
+
+
+@pytest.mark.parametrize("guide", ALL, ids=ids(ALL))
+def test_no_text_the_loader_returns_shows_a_marker(guide: guides.Guide) -> None:
+    assert "<!--" not in guide.body
+    for heading, text in guide.sections.items():
+        assert "<!--" not in text and "{#" not in heading
+        assert all("<!--" not in item for item in guides.bullets(text))
+    assert all("<!--" not in tip for cause in BURNOUT_SECTIONS for tip in guides.tips_for(cause))
+
+
 def test_rule_tags_do_not_show_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    shown = render_in_terminal(monkeypatch, guides.get("5").sections["Warning signs"])
+    shown = render_in_terminal(monkeypatch, guides.get("5").by_id["warning-signs"].raw)
     assert "<!--" not in shown and "rule:" not in shown
     assert "breathing assessment" in shown
 
@@ -192,11 +212,12 @@ def test_breathing_phase_has_just_in_case_medicines_and_one_sign_is_enough() -> 
 @pytest.mark.parametrize("slug", ["phases/4-swallowing", "topics/nutrition"])
 def test_feeding_tube_out_is_same_hours_urgent(slug: str) -> None:
     warnings = guides.section(slug, "Warning signs")
-    out = next(s for s in guides.bullets(warnings) if "come out" in s)
-    assert tags(out) == {"tube-out"}
+    signs = guides.get(slug).signs()
+    out = next(s for s in signs if "come out" in s.text)
+    assert out.rules == ("tube-out",)
     assert "same day" in warnings and "do not wait until tomorrow" in warnings
-    problem = next(s for s in guides.bullets(warnings) if "leaks" in s)
-    assert tags(problem) == {"tube-problem"} and "stop the feed" in problem
+    problem = next(s for s in signs if "leaks" in s.text)
+    assert problem.rules == ("tube-problem",) and "stop the feed" in problem.text
     assert "within a few hours" in guides.get(slug).body
 
 
@@ -225,7 +246,7 @@ def test_crisis_guide_covers_the_person_with_als() -> None:
 
 def test_medicine_side_effects_to_report() -> None:
     meds = guides.get("topics/medications")
-    signs = {frozenset(tags(s) or ()): s for s in guides.section_bullets(meds.slug, "Warning signs")}
+    signs = {frozenset(s.rules): s.text for s in meds.signs()}
     assert "neck stiffness" in signs[frozenset({"tofersen-reaction"})]
     assert "wheezing" in signs[frozenset({"edaravone-allergy"})]
     assert "vomiting" in signs[frozenset({"riluzole-pancreatitis"})]
@@ -329,6 +350,16 @@ def test_get_unknown_guide_suggests_the_nearest() -> None:
     assert "did you mean 4-swallowing?" in str(caught.value.hint)
 
 
+def test_section_ids_are_the_headings_slugs() -> None:
+    guide = guides.get("4")
+    assert [s.id for s in guide.by_id.values()] == [guides.section_id(h) for h in guide.sections]
+    assert guides.section_id("Equipment and decisions ahead") == "equipment-and-decisions-ahead"
+    assert guides.section_id("If the person with ALS talks of not wanting to live") == (
+        "if-the-person-with-als-talks-of-not-wanting-to-live")
+    assert guides.find_section("4", "warning-signs")[0] == "Warning signs"
+    assert guides.find_section("4", "questions-for")[0] == "Questions for the care team"
+
+
 def test_find_section_by_prefix_and_case() -> None:
     assert guides.find_section("4", "warning")[0] == "Warning signs"
     assert guides.find_section("4", "QUESTIONS FOR THE CARE TEAM")[0] == "Questions for the care team"
@@ -347,8 +378,9 @@ def test_broken_guide_file_is_a_data_error(tmp_path: Path, text: str) -> None:
 
     path = tmp_path / "broken.md"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataError, match=r"broken\.md"):
+    with pytest.raises(DataError) as caught:
         guides.parse(path, "topics/broken")
+    assert "broken.md" in render(caught.value.message)
 
 
 # --- search -------------------------------------------------------------------------------------
@@ -420,7 +452,8 @@ def test_cli_search(run: Any) -> None:
 def test_cli_search_json(run: Any) -> None:
     hits = run.json("guide", "search", "burnout")
     assert hits[0]["slug"] == "topics/burnout"
-    assert set(hits[0]) == {"slug", "title", "score", "line"}
+    assert set(hits[0]) == {"slug", "title", "score", "line", "lang"}
+    assert hits[0]["lang"] == "en"
 
 
 def test_cli_search_nothing_found_says_so(run: Any) -> None:
@@ -492,7 +525,9 @@ def test_cli_show_json(run: Any) -> None:
     assert data["meta"]["sources"]
     assert data["meta"]["reviewed"]  # a TOML date, written as text
     assert list(data["sections"]) == [*guides.PHASE_SECTIONS, "Sources"]
-    assert DISCLAIMER in data["body"]
+    assert data["section_ids"]["warning-signs"] == "Warning signs"
+    assert (data["lang"], data["requested_lang"]) == ("en", "en")
+    assert DISCLAIMER in data["body"] and "<!--" not in data["body"]
     # the local --json flag gives the same document
     assert data_of(run("guide", "show", "2", "--json").stdout) == data
 
@@ -510,7 +545,7 @@ def test_cli_list_filters(run: Any) -> None:
     assert "topics/burnout" in [g["slug"] for g in run.json("guide", "list", "--topic", "respite")]
     listed = run.json("guide", "list")
     assert len(listed) == len(ALL)
-    assert set(listed[0]) == {"slug", "title", "phase", "topics", "summary"}
+    assert set(listed[0]) == {"slug", "title", "phase", "topics", "summary", "lang"}
 
 
 def test_guide_needs_no_household(run: Any, home: Path) -> None:

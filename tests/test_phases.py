@@ -1,18 +1,22 @@
-"""Phases: `caretool phase` show/set/history/next/assess, undo, and the questionnaire's mapping."""
+"""Phases: `caretool phase` show/set/history/next/assess, undo, the questionnaire's mapping and its
+advice, and the phase at a date."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import pytest
 
 from caretool.core.errors import BadInput
+from caretool.core.messages import render
 from caretool.domain.care import phase_questions as phase_assess
-from caretool.domain.care import phases
+from caretool.domain.care import phase_service, phases
 from caretool.domain.guidance import guides
 from caretool.domain.household.model import PHASES
+from caretool.domain.interview import answers as walk
 from tests.conftest import data_of
 
 ALL_ZERO = {q.id: 0 for q in phase_assess.QUESTIONS}
@@ -87,7 +91,7 @@ def test_current_without_any_phase_is_a_clear_error() -> None:
             return {"person": [{"name": "Min-jun"}], "phases": []}
 
     with pytest.raises(BadInput, match="no phase is set yet"):
-        phases.current(NoPhase())  # type: ignore[arg-type]
+        phase_service.current(NoPhase())  # type: ignore[arg-type]
 
 
 # --- set, history, undo -------------------------------------------------------------------------
@@ -304,7 +308,7 @@ def test_assess_interactively_asks_again_after_a_typo(run: Any, household: Any) 
 def test_assess_interactively_cut_short_saves_nothing(run: Any, household: Any) -> None:
     household(phase=2)
     result = run("phase", "assess", input="1\n0\n", code=1)
-    assert "Assessment cancelled. Nothing was saved." in result.stderr
+    assert "cancelled; nothing was saved" in result.stderr
     assert "Traceback" not in result.stderr
     assert run.json("history") == []
     assert current(run)["phase"] == 2
@@ -372,29 +376,126 @@ def test_invalid_answers_exit_2(run: Any, household: Any, text: str) -> None:
     ({"ventilation": 2}, 5),
     ({"ventilation": 1, "tube": 1, "walking": 2}, 5),
     ({"breathing": 2, "swallowing": 2}, 5),
+    ({"breathing": 3}, 5),
 ])
 def test_suggest(given: dict[str, int], phase: int) -> None:
-    suggested, reasons = phase_assess.suggest(answers(**given))
-    assert suggested == phase
-    assert reasons and all(isinstance(r, str) and r for r in reasons)
+    found = phase_assess.suggest(answers(**given))
+    assert found.phase == phase
+    assert found.reasons and all(render(r) for r in found.reasons)
+
+
+def said(*given: Any) -> list[str]:
+    return [render(r) for r in given]
 
 
 def test_suggest_explains_with_the_answers_given() -> None:
-    assert phase_assess.suggest(answers(tube=1))[1] == ["Is a feeding tube in place?: yes"]
-    assert phase_assess.suggest(answers(ventilation=1))[1] == [
+    assert said(*phase_assess.suggest(answers(tube=1)).reasons) == ["Is a feeding tube in place?: yes"]
+    assert said(*phase_assess.suggest(answers(ventilation=1)).reasons) == [
         "Is a breathing machine used?: at night or part of the day (NIV)"]
-    assert phase_assess.suggest(ALL_ZERO)[1] == ["no changes in daily life reported yet"]
-    reasons = phase_assess.suggest(answers(swallowing=1, breathing=1))[1]
-    assert any("breathing assessment" in r for r in reasons)
-    reasons = phase_assess.suggest(answers(work=1, walking=1))[1]
-    assert len(reasons) == 2
+    assert said(*phase_assess.suggest(ALL_ZERO).reasons) == ["no changes in daily life reported yet"]
+    assert len(phase_assess.suggest(answers(work=1, walking=1)).reasons) == 2
+
+
+BREATHING_ADVICE = "Ask the care team for a breathing assessment soon"
+SWALLOWING_ADVICE = "Ask the care team for a swallowing and nutrition review"
+# Issue 11 item 4: a breathing answer that describes night-time under-breathing suggests phase 5
+# whatever the other answers; every breathing answer carries the breathing-assessment advice.
+CASES = [
+    # (case, answers, suggested phase, advice that must be given, guides linked)
+    ("nothing changed", {}, 1, [], []),
+    ("breathing only, on effort", {"breathing": 1}, 2, [BREATHING_ADVICE], ["topics/breathing"]),
+    ("breathing only, at night", {"breathing": 2}, 5, [BREATHING_ADVICE], ["topics/breathing"]),
+    ("breathing at rest", {"breathing": 3}, 5, [BREATHING_ADVICE], ["topics/breathing"]),
+    ("orthopnoea and morning headaches with mild other changes",
+     {"breathing": 2, "walking": 1, "hands": 1, "speech": 1, "work": 1}, 5, [BREATHING_ADVICE],
+     ["topics/breathing"]),
+    ("breathing on effort plus walking", {"breathing": 1, "walking": 2}, 3, [BREATHING_ADVICE],
+     ["topics/breathing"]),
+    ("breathing at night plus walking", {"breathing": 2, "walking": 2}, 5, [BREATHING_ADVICE],
+     ["topics/breathing"]),
+    ("walking only", {"walking": 2}, 3, [], []),
+    ("swallowing only", {"swallowing": 1}, 4, [SWALLOWING_ADVICE], ["topics/nutrition"]),
+    ("swallowing with a tube in place", {"swallowing": 2, "tube": 1}, 4, [], []),
+    ("swallowing and breathing on effort", {"swallowing": 1, "breathing": 1}, 4,
+     [BREATHING_ADVICE, SWALLOWING_ADVICE], ["topics/breathing", "topics/nutrition"]),
+    ("breathing machine only", {"ventilation": 1}, 5, [], []),
+]
+
+
+@pytest.mark.parametrize(("given", "phase", "advice", "linked"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_questionnaire_cases(given: dict[str, int], phase: int, advice: list[str], linked: list[str]) -> None:
+    found = phase_assess.suggest(answers(**given))
+    assert found.phase == phase
+    shown = said(*found.advice)
+    assert len(shown) == len(advice) and all(a in s for a, s in zip(advice, shown, strict=True)), shown
+    assert list(found.guides) == linked
+    assert all(guides.get(slug) for slug in found.guides)  # the linked guides exist
+
+
+def test_the_night_time_breathing_answer_names_the_signs() -> None:
+    night = render(phase_assess.BY_ID["breathing"].choices[phase_assess.NIGHT_TIME])
+    for words in ("lying flat", "pillows", "morning headaches", "broken sleep", "sleepy"):
+        assert words in night
 
 
 def test_every_question_has_a_none_answer_first() -> None:
     for q in phase_assess.QUESTIONS:
         assert len(q.choices) >= 2
-        assert q.choices[0] in ("no change", "not affected", "no")
-    assert phase_assess.suggest(ALL_ZERO)[0] == 1
+        assert render(q.choices[0]) in ("no change", "not affected", "no")
+    assert phase_assess.suggest(ALL_ZERO).phase == 1
+
+
+def test_the_interview_walks_every_question_then_asks_to_store() -> None:
+    given, apply = walk(phase_assess.interview(None), ["1", "", "", "1", "", "2", "", "", "y"])
+    assert given == answers(walking=1, work=1, breathing=2)
+    assert apply is True
+    given, apply = walk(phase_assess.interview(False), ["", "", "", "", "1", "", "", ""])
+    assert (given, apply) == (answers(swallowing=1), False)
+
+
+def test_assess_interactively_shows_the_breathing_advice(run: Any, household: Any) -> None:
+    household(phase=2)
+    # walking, hands, speech, work, swallowing, breathing (at night), tube, ventilation; then "store it?"
+    result = run("phase", "assess", input="1\n0\n0\n1\n0\n2\n0\n0\nn\n")
+    assert "3. breathless at rest, or uses breathing support" in result.stderr
+    out = result.stdout
+    assert "Suggested phase: 5. Breathing difficulty" in out
+    assert BREATHING_ADVICE in out and "caretool guide show breathing" in out
+    assert current(run)["phase"] == 2
+
+
+def test_assess_json_carries_the_advice(run: Any, household: Any) -> None:
+    household(phase=2)
+    result = run.json("phase", "assess", "--answers", NOTHING.replace("breathing=0", "breathing=1"))
+    assert result["suggested"] == 2 and result["guides"] == ["topics/breathing"]
+    assert BREATHING_ADVICE in result["advice"][0]
+
+
+# --- the phase at a date ------------------------------------------------------------------------
+HISTORY = [{"phase": 3, "at": "2026-10-15"}, {"phase": 2, "at": "2026-10-01"},
+           {"phase": 4, "at": "2026-10-15"}]
+
+
+@pytest.mark.parametrize(("day", "first_if_earlier", "phase"), [
+    ("2026-09-30", False, None),
+    ("2026-09-30", True, 2),
+    ("2026-10-01", False, 2),
+    ("2026-10-14", False, 2),
+    ("2026-10-15", False, 4),  # two changes on one day: the later one (as written) counts
+    ("2027-01-01", False, 4),
+])
+def test_phase_on_a_day(day: str, first_if_earlier: bool, phase: int | None) -> None:
+    assert phases.phase_on(HISTORY, date.fromisoformat(day), first_if_earlier=first_if_earlier) == phase
+    assert phases.phase_on([], date.fromisoformat(day), first_if_earlier=True) is None
+
+
+def test_the_household_asks_the_one_rule() -> None:
+    from caretool.domain.household.model import Household
+
+    household = Household(phases=sorted(HISTORY, key=lambda p: p["at"]))
+    assert household.phase_on(date(2026, 10, 20)) == 4
+    assert household.phase_on(date(2026, 9, 1)) is None
 
 
 def test_parse_answers_tolerates_spaces_case_and_a_trailing_comma() -> None:
@@ -403,14 +504,16 @@ def test_parse_answers_tolerates_spaces_case_and_a_trailing_comma() -> None:
 
 
 def test_parse_answers_names_what_is_missing() -> None:
-    with pytest.raises(BadInput, match="no answer for tube, ventilation"):
+    with pytest.raises(BadInput) as caught:
         phase_assess.parse_answers("walking=0,hands=0,speech=0,work=0,swallowing=0,breathing=0")
+    assert render(caught.value.message) == "no answer for tube, ventilation"
 
 
 @pytest.mark.parametrize("value", ["²", "١", "-0", "+1", " 1x", "01a"])
 def test_check_answer_refuses_non_ascii_digits_and_signs(value: str) -> None:
-    with pytest.raises(BadInput, match="is not one of 0-2"):
+    with pytest.raises(BadInput) as caught:
         phase_assess.check_answer("walking", value)
+    assert "is not one of 0-2" in render(caught.value.message)
 
 
 def test_parse_phase() -> None:

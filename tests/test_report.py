@@ -178,8 +178,10 @@ def test_medication_adherence_and_missed_doses(run: Any, fortnight: Path) -> Non
 
 def test_warnings_caregivers_notes_and_questions(run: Any, fortnight: Path) -> None:
     data = run.json("report")
-    assert [(w["rule"], w["count"], w["days"]) for w in data["warnings"]] == [("choking", 1, ["2026-11-18"])]
-    assert "swallowing review" in data["warnings"][0]["action"]
+    # 70 kg on 21 Nov is 5.4% below 74 kg six weeks before: MUST's 5% in 3-6 months (issue 11)
+    assert [(w["rule"], w["count"], w["days"]) for w in data["warnings"]] == [
+        ("weight-loss", 1, ["2026-11-21"]), ("choking", 1, ["2026-11-18"])]
+    assert "swallowing review" in data["warnings"][1]["action"]
     people = by_name(data["caregivers"]["items"])
     ji = people["Ji-woo"]
     assert (ji["entries"], ji["sleep_mean"], ji["sleep_min"], ji["stress_mean"], ji["stress_max"],
@@ -190,7 +192,9 @@ def test_warnings_caregivers_notes_and_questions(run: Any, fortnight: Path) -> N
     assert ji["burnout"]["level"] in ("low", "elevated", "high")
     assert [n["text"] for n in data["notes"]] == ["Physio visit: new exercises.", TRICKY_NOTE]
     questions = [(q["why"], q["text"]) for q in data["questions"]]
-    assert questions[:5] == [
+    assert questions[:6] == [
+        ("warning", "Weight down 5.4% since 2026-10-10 (2026-11-21): what does it mean, and what should we "
+                    "do if it happens again?"),
         ("warning", "Choking (2026-11-18): what does it mean, and what should we do if it happens again?"),
         ("new-symptom", "Tiredness is new this period (at worst moderate). What could be causing it, "
                         "and what should we do?"),
@@ -201,13 +205,13 @@ def test_warnings_caregivers_notes_and_questions(run: Any, fortnight: Path) -> N
         ("weight", "Weight went from 72 kg to 70 kg in the last month (-2.8%). Should we see a dietitian?"),
     ]
     # for other programs, each question is also its message id with parameters
-    weight = data["questions"][4]
+    weight = data["questions"][5]
     assert weight["id"] == "report.question.weight-month"
     assert weight["params"] == {"start": 72.0, "end": 70.0, "percent": -2.8}
-    assert data["questions"][3]["params"] == {"name": "Riluzole", "count": 1}
+    assert data["questions"][4]["params"] == {"name": "Riluzole", "count": 1}
     from caretool.domain.guidance import guides
-    assert [text for why, text in questions[5:]] == guides.questions_for(3)
-    assert all(q["why"] == "phase-guide" and q["id"] is None for q in data["questions"][5:])
+    assert [text for why, text in questions[6:]] == guides.questions_for(3)
+    assert all(q["why"] == "phase-guide" and q["id"] is None for q in data["questions"][6:])
 
 
 def test_text_report_shows_the_same_numbers(run: Any, fortnight: Path) -> None:
@@ -365,7 +369,9 @@ def test_one_week_reads_only_the_months_it_needs(run: Any, fortnight: Path, home
     monkeypatch.setattr(Store, "month_records", spy)
     data = run.json("report", "--week", "2026-W47")
     assert data["care_hours"]["total"] == 60
-    assert read and set(read) <= {"2026-01", "2026-10", "2026-11"}
+    # the week, the week before, the oldest month (the first weight, derived) and three months back
+    # for the weight rule (redflags, BAPEN MUST)
+    assert read and set(read) <= {"2026-01", "2026-08", "2026-09", "2026-10", "2026-11"}
 
 
 # --- the rules, without the store -------------------------------------------------------------

@@ -191,16 +191,15 @@ def test_files_that_are_not_exports(run: Any, tmp_path: Path) -> None:
 def test_csv_has_one_row_per_entry_with_the_kinds_fields(run: Any, home: Path) -> None:
     make_sample(home)
     run("log", "note", "=HYPERLINK(\"x\")", "--caregiver", "Daniel")
-    run("log", "symptom", "falls", "--severity", "1", "--caregiver", "Daniel")  # the sample stores none
     rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
     everything = json.loads(run("export").stdout)["records"]
     assert len(rows) == len(everything)
     first = rows[0]
-    assert list(first)[:9] == ["id", "kind", "at", "day", "caregiver", "caregiver_name", "created",
-                               "source", "warnings"]
+    assert list(first)[:8] == ["id", "kind", "at", "day", "caregiver", "caregiver_name", "created",
+                               "source"]
+    assert "warnings" not in first  # derived from the entries, never stored or exported
     hours = next(r for r in rows if r["kind"] == "hours")
     assert hours["hours"] and hours["task"] and hours["night"] in ("true", "false") and not hours["kg"]
-    assert any(r["kind"] == "symptom" and r["warnings"] for r in rows)  # the warning titles
     note = next(r for r in rows if r["text"].startswith("'="))
     assert note["text"] == "'=HYPERLINK(\"x\")"  # never run as a spreadsheet formula
     assert note["caregiver_name"] == "Daniel"
@@ -317,7 +316,7 @@ def test_csv_columns_follow_the_kind_registry(run: Any, home: Path) -> None:
                        "caregiver": None, "created": "2026-11-19T10:00:00+00:00", "source": "log",
                        "warnings": [], "text": "from a newer caretool", "mood": 3}])
     rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
-    assert list(rows[0])[9:-1] == list(kinds.csv_columns())
+    assert list(rows[0])[8:-1] == list(kinds.csv_columns())
     assert any(r["kind"] == "selfcheck" for r in rows) and "answers" not in rows[0]  # private
     assert all("answers" not in r["other"] for r in rows)
     newer = next(r for r in rows if r["id"] == "e" * 32)

@@ -87,14 +87,20 @@ LANGUAGE: list[tuple[str, str, str]] = [("en", "default", "")]
 
 
 def _option_value(argv: list[str], name: str) -> str | None:
-    """The value of a root option (`--lang ko` or `--lang=ko`) before the command words."""
+    """The value of a root option (`--lang ko` or `--lang=ko`) given before the command words
+    (after them, `--lang` belongs to the command, e.g. `guide show --lang ko`)."""
+    skip = False
     for i, arg in enumerate(argv):
-        if arg == "--":
+        if skip:
+            skip = False
+            continue
+        if arg == "--" or not arg.startswith("-"):
             break
         if arg == name and i + 1 < len(argv):
             return argv[i + 1]
         if arg.startswith(name + "="):
             return arg.split("=", 1)[1]
+        skip = arg in ROOT_OPTIONS_WITH_VALUE
     return None
 
 

@@ -75,10 +75,9 @@ def table(rows: list[Record], household: Household, *, as_json: bool) -> None:
         return
     # Plain aligned columns: a history list is read every day, and Rich costs start-up time.
     cells = [(_("id"), _("when"), _("kind"), _("who"), _("what"))]
-    for r in rows:
-        flag = " (!)" if r.get("warnings") else ""
+    for r in rows:  # warnings are derived, not stored: `caretool today` and the report show them
         who = safe(household.caregiver_name(r.get("caregiver")))
-        cells.append((r["id"][:7], _when(r), safe(r["kind"]), who, safe(render(describe(r))) + flag))
+        cells.append((r["id"][:7], _when(r), safe(r["kind"]), who, safe(render(describe(r)))))
     widths = [max(width(row[i]) for row in cells) for i in range(4)]
     for row in cells:
         say("  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row[:4], widths, strict=True))

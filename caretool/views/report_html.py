@@ -25,7 +25,7 @@ from caretool.views import report_md as fmt
 MAX_WARNINGS = 5
 MAX_CHANGES = 4
 MAX_MEDICINES = 6
-MAX_QUESTIONS = 5
+MAX_QUESTIONS = 4
 SHOWN_TRENDS = ("new", "worse")
 TITLES = dict(SECTIONS)
 KEY_CHANGES = N_("Key changes")

@@ -1,4 +1,8 @@
-"""The symptom catalogue: the seed's common signs plus NICE NG42's respiratory warning signs."""
+"""The symptom catalogue: the seed's common signs, NICE NG42's respiratory warning signs, the
+feeding-tube problems and the medicine side effects that families are told to report (issue 11).
+
+Slugs are stored in entries: never rename one. A label may change; an area may change.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,24 @@ from caretool.core.messages import Message, msg
 AREAS = {
     "limbs": msg("symptom-area.limbs", "Limbs"),
     "speech and swallowing": msg("symptom-area.speech-swallowing", "Speech and swallowing"),
+    "feeding tube": msg("symptom-area.feeding-tube", "Feeding tube"),
     "breathing and sleep": msg("symptom-area.breathing-sleep", "Breathing and sleep"),
     "emotions and behaviour": msg("symptom-area.emotions-behaviour", "Emotions and behaviour"),
+    "head and nerves": msg("symptom-area.head-nerves", "Head, eyes and nerves"),
+    "stomach": msg("symptom-area.stomach", "Appetite and stomach"),
+    "skin and allergy": msg("symptom-area.skin-allergy", "Skin and allergy"),
     "other": msg("symptom-area.other", "Other"),
 }
 SEVERITY_WORDS = (
     msg("severity.0", "none"), msg("severity.1", "mild"), msg("severity.2", "moderate"),
     msg("severity.3", "severe"),
 )
+UNKNOWN = msg("symptom.unknown", "unknown symptom {name!r}")
+UNKNOWN_HINT = msg("symptom.unknown.hint",
+                   "`caretool log symptom --list` shows them all; use `other --describe TEXT` for the rest")
+UNKNOWN_HINT_CLOSE = msg("symptom.unknown.hint-close",
+                         "did you mean {names}? `caretool log symptom --list` shows them all; use "
+                         "`other --describe TEXT` for the rest")
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,7 @@ CATALOGUE: tuple[Symptom, ...] = (
     Symptom("stiffness", msg("symptom.stiffness", "Stiff or tight muscles"), "limbs"),
     Symptom("thin-limbs", msg("symptom.thin-limbs", "Thinning arms or legs"), "limbs"),
     Symptom("falls", msg("symptom.falls", "A fall or near fall"), "limbs"),
+    Symptom("back-pain", msg("symptom.back-pain", "Back or leg pain"), "limbs"),
     Symptom("slurred-speech", msg("symptom.slurred-speech", "Slurred or slow speech"),
             "speech and swallowing"),
     Symptom("swallowing", msg("symptom.swallowing", "Difficulty swallowing"), "speech and swallowing"),
@@ -43,9 +58,14 @@ CATALOGUE: tuple[Symptom, ...] = (
     Symptom("drooling", msg("symptom.drooling", "Drooling or too much saliva"), "speech and swallowing"),
     Symptom("long-meals", msg("symptom.long-meals", "Meals taking very long or exhausting"),
             "speech and swallowing"),
+    Symptom("tube-out", msg("symptom.tube-out", "Feeding tube has come out"), "feeding tube"),
+    Symptom("tube-problem",
+            msg("symptom.tube-problem", "Feeding tube problem: leaking, pain on feeding or new bleeding"),
+            "feeding tube"),
     Symptom("breathless", msg("symptom.breathless", "Short of breath"), "breathing and sleep"),
     Symptom("breathless-lying-flat", msg("symptom.breathless-lying-flat", "Short of breath lying flat"),
             "breathing and sleep"),
+    Symptom("wheezing", msg("symptom.wheezing", "Wheezing"), "breathing and sleep"),
     Symptom("weak-cough", msg("symptom.weak-cough", "Weak cough"), "breathing and sleep"),
     Symptom("morning-headache", msg("symptom.morning-headache", "Headache on waking"), "breathing and sleep"),
     Symptom("daytime-sleepiness", msg("symptom.daytime-sleepiness", "Sleepy during the day"),
@@ -61,6 +81,20 @@ CATALOGUE: tuple[Symptom, ...] = (
     Symptom("behaviour-change", msg("symptom.behaviour-change", "Change in behaviour or personality"),
             "emotions and behaviour"),
     Symptom("low-mood", msg("symptom.low-mood", "Low mood or anxiety"), "emotions and behaviour"),
+    Symptom("wish-to-die", msg("symptom.wish-to-die", "Says they do not want to live"),
+            "emotions and behaviour"),
+    Symptom("headache", msg("symptom.headache", "Headache"), "head and nerves"),
+    Symptom("neck-stiffness", msg("symptom.neck-stiffness", "Stiff neck"), "head and nerves"),
+    Symptom("vision-change", msg("symptom.vision-change", "Change in vision (blurred or double)"),
+            "head and nerves"),
+    Symptom("numbness", msg("symptom.numbness", "Numbness or tingling"), "head and nerves"),
+    Symptom("poor-appetite", msg("symptom.poor-appetite", "Poor appetite"), "stomach"),
+    Symptom("nausea", msg("symptom.nausea", "Feeling sick (nausea)"), "stomach"),
+    Symptom("vomiting", msg("symptom.vomiting", "Vomiting"), "stomach"),
+    Symptom("abdominal-pain", msg("symptom.abdominal-pain", "Tummy (abdominal) pain"), "stomach"),
+    Symptom("rash", msg("symptom.rash", "Rash or hives"), "skin and allergy"),
+    Symptom("swelling", msg("symptom.swelling", "Swelling of the face, lips, tongue or throat"),
+            "skin and allergy"),
     Symptom("weight-loss", msg("symptom.weight-loss", "Losing weight"), "other"),
     Symptom("fever", msg("symptom.fever", "Fever"), "other"),
     Symptom("fatigue", msg("symptom.fatigue", "Tiredness"), "other"),
@@ -78,12 +112,8 @@ def find(name: str) -> Symptom:
         return BY_SLUG[slug]
     close = difflib.get_close_matches(slug, BY_SLUG, n=3, cutoff=0.5)
     close += [s for s in BY_SLUG if slug and slug in s and s not in close][: 3 - len(close)]
-    hint = (
-        f"did you mean {', '.join(close)}? "
-        if close
-        else ""
-    ) + "`caretool log symptom --list` shows them all; use `other --describe TEXT` for the rest"
-    raise NotFound(f"unknown symptom {name.strip()!r}", hint)
+    hint = UNKNOWN_HINT_CLOSE(names=", ".join(close)) if close else UNKNOWN_HINT
+    raise NotFound(UNKNOWN(name=name.strip()), hint)
 
 
 def label(slug: str) -> Message | str:

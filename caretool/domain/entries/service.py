@@ -184,7 +184,7 @@ def make_entry(
     at: str | None = None, caregiver: str | None = None, source: str = "log",
     moment: datetime | None = None, replaces: Record | None = None,
 ) -> Entry:
-    """A validated entry with its red-flag warnings, not yet stored.
+    """A validated entry, not yet stored (its red-flag warnings are derived when read: redflags).
 
     `replaces` is the stored entry this one will take the place of (same id and creation
     time), so the checks do not count the old one twice (e.g. a day's hours).
@@ -198,9 +198,6 @@ def make_entry(
     record = entry.to_record()
     if kind == "hours":
         check_hours(store, household, record)
-    if kind in redflags.KINDS_CHECKED:  # other kinds never trigger a rule: read nothing more
-        ctx = red_flag_context(store, household, entry.day, kind=kind, entry_id=entry.id)
-        entry.warnings = [w.to_dict() for w in redflags.evaluate(record, ctx)]
     return entry
 
 
@@ -220,7 +217,10 @@ def log(store: StoreLike, kind: str, fields: dict[str, Any], *, at: str | None =
         caregiver: str | None = None) -> Record:
     household = load(store)
     entry = make_entry(store, household, kind, fields, at=at, caregiver=caregiver)
-    return add_entries(store, household, [entry], LOGGED(kind=kinds.get(kind).label))[0]
+    # The warnings are shown with the logged entry, never stored: they are derived from the entries.
+    shown = [f.to_dict() for f in redflags.flags_for([entry.to_record()], store, household)]
+    record = add_entries(store, household, [entry], LOGGED(kind=kinds.get(kind).label))[0]
+    return {**record, "warnings": shown}
 
 
 # --- listing ---------------------------------------------------------------------------
@@ -301,14 +301,12 @@ def edit(store: StoreLike, entry_id: str, changes: dict[str, Any], *, at: str | 
     after = entry.to_record()
     if kind.name == "hours":
         check_hours(store, household, after)
-    if kind.name in redflags.KINDS_CHECKED:
-        ctx = red_flag_context(store, household, entry.day, kind=kind.name, entry_id=entry.id)
-        after["warnings"] = [w.to_dict() for w in redflags.evaluate(after, ctx)]
     store.update(after)
     change = Change(EDITED(kind=kind.label))
     change.updated(before, after)
     change.save(store)
-    return before, after
+    shown = [f.to_dict() for f in redflags.flags_for([after], store, household)]
+    return before, {**after, "warnings": shown}
 
 
 def delete(store: StoreLike, entry_id: str) -> Record:

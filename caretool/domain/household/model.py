@@ -11,6 +11,7 @@ from caretool.core import dates
 from caretool.core.errors import BadInput, NotFound
 from caretool.core.messages import Message, msg, render
 from caretool.core.text import clean_name, clean_text, name_key
+from caretool.domain.care import phases
 
 PHASE_TITLES: dict[int, Message] = {
     1: msg("phase.1", "Onset and diagnosis"),
@@ -124,12 +125,7 @@ class Household:
         return next((c for c in self.active_caregivers if c.id == default), None)
 
     def phase_on(self, day: date | None = None) -> int | None:
-        day = day or dates.today()
-        current = None
-        for item in self.phases:
-            if date.fromisoformat(item["at"][:10]) <= day:
-                current = int(item["phase"])
-        return current
+        return phases.phase_on(self.phases, day or dates.today())  # the one home of the rule
 
     @property
     def phase(self) -> int | None:

@@ -58,7 +58,8 @@ def group(flags: Iterable[redflags.Flag],
             "entry_ids": [f.entry_id for f in found],
             "symptoms": symptoms,
         })
-    rows.sort(key=lambda r: (rank(r["urgency"]), -date.fromisoformat(r["last"]).toordinal(), r["rule"]))
+    rows.sort(key=lambda r: (rank(str(r["urgency"])), -date.fromisoformat(str(r["last"])).toordinal(),
+                             str(r["rule"])))
     return rows
 
 

@@ -26,7 +26,10 @@ from caretool.domain.household.model import Household
 FORMAT = "caretool-export"
 VERSION = 1
 FORMATS = ("json", "csv")
-CSV_COMMON = ("id", "kind", "at", "day", "caregiver", "caregiver_name", "created", "source", "warnings")
+CSV_COMMON = ("id", "kind", "at", "day", "caregiver", "caregiver_name", "created", "source")
+# Warnings are derived from the entries (see the weekly report), so a spreadsheet of entries has none;
+# the `warnings` prose older caretools stored is left out rather than put into `other`.
+NOT_EXPORTED = ("warnings",)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 UNKNOWN_FORMAT = msg("export.unknown-format", "unknown export format {form!r}")
 UNKNOWN_FORMAT_HINT = msg("export.unknown-format.hint", "use --format json or --format csv")
@@ -106,12 +109,6 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _warning_titles(record: Record) -> str:
-    """The stored warnings by title (older entries) or rule id."""
-    return "; ".join(str(w.get("title") or w.get("rule") or "") for w in record.get("warnings") or []
-                     if isinstance(w, dict))
-
-
 def export_csv(store: StoreLike, out: IO[str], *, start: date | None = None,
                end: date | None = None) -> int:
     """One row per entry: the common columns, every kind's CSV fields, and any keys no kind
@@ -122,7 +119,7 @@ def export_csv(store: StoreLike, out: IO[str], *, start: date | None = None,
     columns = csv_columns()
     fields = columns[len(CSV_COMMON):-1]
     # A field its kind keeps out of the CSV (the self-check's answers) is not in `other` either.
-    known = {*CSV_COMMON, *(f.name for kind in kinds.all_kinds() for f in kind.fields)}
+    known = {*CSV_COMMON, *NOT_EXPORTED, *(f.name for kind in kinds.all_kinds() for f in kind.fields)}
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     count = 0
@@ -130,7 +127,6 @@ def export_csv(store: StoreLike, out: IO[str], *, start: date | None = None,
         other = {k: v for k, v in r.items() if k not in known}
         row = [_cell(r.get(c)) for c in CSV_COMMON]
         row[CSV_COMMON.index("caregiver_name")] = _cell(names.get(r.get("caregiver") or "", ""))
-        row[CSV_COMMON.index("warnings")] = _cell(_warning_titles(r))
         row += [_cell(r.get(c)) for c in fields]
         row.append(_cell(other) if other else "")
         writer.writerow(row)
