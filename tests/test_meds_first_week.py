@@ -84,6 +84,13 @@ def test_a_dose_given_before_the_medicine_was_added_can_still_be_recorded(run: A
     assert (row["scheduled"], row["taken"], row["percent"]) == (1, 1, 100)
 
 
+def test_moving_the_start_back_counts_the_earlier_doses_again(run: Any, setup: Any) -> None:
+    setup(now="2026-12-02 22:44")
+    run("med", "add", "riluzole", "--preset", "riluzole")
+    run("med", "edit", "riluzole", "--start", "2026-12-01")  # it was started yesterday after all
+    assert doses(run) == [("08:00", "riluzole", "missed"), ("20:00", "riluzole", "missed")]
+
+
 def test_a_start_date_in_the_past_still_counts_every_dose_from_then(run: Any, setup: Any) -> None:
     setup(["riluzole", "--preset", "riluzole", "--start", "2026-12-01"], now="2026-12-02 22:44")
     assert doses(run) == [("08:00", "riluzole", "missed"), ("20:00", "riluzole", "missed")]
@@ -201,6 +208,8 @@ def test_the_check_in_records_the_dose_its_prompt_named(home: Path, setup: Any) 
         with pytest.raises(BadInput) as unscheduled:
             service.record_dose(store, hh, "baclofen", "taken", at=now, for_slot="2026-12-02T09:00:00+00:00")
         assert render(unscheduled.value.message) == "no baclofen dose is scheduled at 2026-12-02 09:00"
+        with pytest.raises(BadInput):
+            service.record_dose(store, hh, "baclofen", "taken", at=now, for_slot="08:00 sharp")
 
 
 # --- item 5: an as-needed medicine given again and again ------------------------------------------------

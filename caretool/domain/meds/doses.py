@@ -61,6 +61,9 @@ AS_NEEDED_NO_FOR_HINT = msg("dose.as-needed-no-for.hint", "leave out --for")
 EXTRA_MISUSED = msg("dose.extra-misused", "--extra records a dose given outside the schedule")
 EXTRA_MISUSED_HINT = msg("dose.extra-misused.hint",
                          "leave out --for (or --extra), and only use it with `med take`")
+SLOT_UNREADABLE = msg("dose.slot-unreadable", "cannot read {slot!r} as the time of a scheduled dose")
+SLOT_UNREADABLE_HINT = msg("dose.slot-unreadable.hint",
+                           "give the dose's scheduled time, e.g. 2026-12-02T08:00:00+00:00")
 NOT_SCHEDULED_AT = msg("dose.not-scheduled-at", "no {name} dose is scheduled at {when}")
 SCHEDULED_TIMES_HINT = msg("dose.scheduled-times.hint", "its scheduled times: {times}")
 EXTRA_HINT = msg("dose.extra.hint", "add --extra to record a dose outside the schedule")
@@ -255,8 +258,10 @@ def _scheduled_times_hint(med: Record, near: Sequence[datetime]) -> Message:
 def _named(med: Record, moment: datetime, target: datetime | str, by_slot: dict[str, list[Record]],
            near: Sequence[datetime]) -> _Match:
     """The scheduled dose at exactly `target` (a check-in's named dose, or --for DATE TIME)."""
-    when = target if isinstance(target, datetime) else datetime.fromisoformat(target)
-    when = when.astimezone()
+    try:
+        when = (target if isinstance(target, datetime) else datetime.fromisoformat(target)).astimezone()
+    except (TypeError, ValueError):
+        raise BadInput(SLOT_UNREADABLE(slot=str(target)), SLOT_UNREADABLE_HINT) from None
     if dates.local_day(when) > dates.local_day(moment):
         raise BadInput(LATER_DAY(when=f"{when:%Y-%m-%d %H:%M}", name=med["name"]), LATER_DAY_HINT)
     day = dates.local_day(when)

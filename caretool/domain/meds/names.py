@@ -7,7 +7,6 @@ asked to type it again ("did you mean riluzole?").
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from caretool.core.errors import BadInput, NotFound
@@ -66,6 +65,8 @@ def find(household: Household, name: str, *, include_stopped: bool = True) -> Re
             raise BadInput(AMBIGUOUS(name=name.strip(), names=or_list(names)), AMBIGUOUS_HINT)
         if (found := _pick(pool, include_stopped)) is not None:
             return found
+    import difflib  # only when nothing matched: it costs start-up time
+
     by_key = {name_key(m["name"]): m["name"] for m in meds}
     close = difflib.get_close_matches(key, list(by_key), n=3, cutoff=SPELLING)
     active_names = [m["name"] for m in meds if not m.get("stopped")]
