@@ -269,12 +269,19 @@ def test_one_dose_named_twice_in_one_change_is_refused_not_made_extra(home: Path
         assert render(twice.value.message) == "the 20:00 riluzole dose was already given in these answers"
 
 
-def test_a_dose_before_the_medicine_was_added_is_filled_only_when_named(run: Any, setup: Any) -> None:
-    setup(now="2026-12-02 22:44")
-    run("med", "add", "riluzole", "--preset", "riluzole")
-    result = run.json("med", "take", "riluzole")  # 20:00 came before it was added: not filled by default
-    assert (result["extra"], result["scheduled_for"]) == (True, None)
-    assert "no riluzole dose is scheduled today" in result["extra_because"]
+def test_a_dose_before_the_medicine_was_added_is_filled_only_when_no_other_is_left(
+    run: Any, setup: Any, at: Any
+) -> None:
+    setup(now="2026-12-02 21:00")
+    run("med", "add", "riluzole", "--preset", "riluzole")  # 20:00 is within the 2 hours: being given now
+    assert run.json("med", "take", "riluzole")["scheduled_for"] == "2026-12-02T20:00:00+00:00"
+    at("2026-12-02 21:10")
+    again = run.json("med", "take", "riluzole")  # not the 08:00 dose from before it was added
+    assert (again["extra"], again["extra_because"]) == (True, "the 20:00 dose was already given at 21:00")
+    at("2026-12-03 23:30")
+    run("med", "add", "baclofen", "--dose", "5 mg", "--times", "08:00,20:00")
+    late = run.json("med", "skip", "baclofen", "--reason", "asleep")  # nothing else left: the evening one
+    assert late["scheduled_for"] == "2026-12-03T20:00:00+00:00"
 
 
 def test_catching_up_on_scheduled_doses_is_not_called_given_again(run: Any, setup: Any, at: Any) -> None:

@@ -290,14 +290,15 @@ def _open_dose(med: Record, moment: datetime, status: str, by_slot: dict[str, li
                pending: set[str]) -> _Match:
     """No dose named: the nearest open dose of today or the past night, else an extra dose.
 
-    A dose scheduled before the medicine was added counts only when it is the one being given
-    now (within GRACE); `pending` are the ids of entries built for this same change, where
-    naming one dose twice is a mistake rather than an extra dose."""
+    A dose scheduled before the medicine was added is filled only when it is the one being given
+    now (within GRACE), or when no other dose of today or the past night is left to fill;
+    `pending` are the ids of entries built for this same change, where naming one dose twice
+    is a mistake rather than an extra dose."""
     day = dates.local_day(moment)
     begin = due_from(med)
-    candidates = [s for s in slots(med, day - timedelta(days=1), day)
-                  if (dates.local_day(s) == day or timedelta() <= moment - s <= PAST_NIGHT)
-                  and (begin is None or s >= begin or abs(s - moment) <= GRACE)]
+    near = [s for s in slots(med, day - timedelta(days=1), day)
+            if dates.local_day(s) == day or timedelta() <= moment - s <= PAST_NIGHT]
+    candidates = [s for s in near if begin is None or s >= begin or abs(s - moment) <= GRACE] or near
     open_ = [s for s in candidates if not by_slot.get(wall(s))]
     now_window = [s for s in open_ if abs(s - moment) <= GRACE]
     late = [s for s in open_ if s < moment]
@@ -462,7 +463,9 @@ def dose_notes(store: StoreLike, household: Household, entry: Entry,
     except BadInput:
         return []
     names = keys(med)
-    others = [r for r in [*store.records_between(entry.day - timedelta(days=1), entry.day),
+    # Only an as-needed or extra dose looks back 24 hours; a scheduled dose needs its own day.
+    back = 1 if med.get("as_needed") or entry.fields.get("extra") else 0
+    others = [r for r in [*store.records_between(entry.day - timedelta(days=back), entry.day),
                           *(e.to_record() for e in pending)]
               if r["kind"] == "dose" and r["id"] != entry.id and r["status"] == "taken"
               and name_key(r["medication"]) in names]
