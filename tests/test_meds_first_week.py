@@ -289,3 +289,11 @@ def test_catching_up_on_scheduled_doses_is_not_called_given_again(run: Any, setu
     run("med", "take", "baclofen")  # the 20:00 dose, late
     assert "times in the last" not in run("med", "take", "baclofen").stderr  # the 14:00 one, logged late
     assert "given 3 times in the last hour" in run("med", "take", "baclofen", "--extra").stderr
+
+
+def test_a_named_dose_weeks_ago_is_checked_against_what_was_recorded(run: Any, setup: Any, at: Any) -> None:
+    setup(RILUZOLE, now="2026-11-21 08:10")
+    run("med", "take", "riluzole")
+    at("2026-12-12 09:00")  # three weeks later, a second caregiver catches up on the log
+    refused = run("med", "take", "riluzole", "--for", "2026-11-21 08:00", code=2)
+    assert "already given at 2026-11-21 08:10" in refused.stderr

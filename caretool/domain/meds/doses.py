@@ -255,20 +255,23 @@ def _scheduled_times_hint(med: Record, near: Sequence[datetime]) -> Message:
     return SCHEDULED_TIMES_HINT(times=and_list(times)) if times else EXTRA_HINT
 
 
-def _named(med: Record, moment: datetime, target: datetime | str, by_slot: dict[str, list[Record]],
-           near: Sequence[datetime]) -> _Match:
-    """The scheduled dose at exactly `target` (a check-in's named dose, or --for DATE TIME)."""
+def _target(value: datetime | str) -> datetime:
+    """The scheduled time a caller named (an aware datetime or an ISO string), in local time."""
     try:
-        when = (target if isinstance(target, datetime) else datetime.fromisoformat(target)).astimezone()
+        return (value if isinstance(value, datetime) else datetime.fromisoformat(value)).astimezone()
     except (TypeError, ValueError):
-        raise BadInput(SLOT_UNREADABLE(slot=str(target)), SLOT_UNREADABLE_HINT) from None
+        raise BadInput(SLOT_UNREADABLE(slot=str(value)), SLOT_UNREADABLE_HINT) from None
+
+
+def _named(med: Record, moment: datetime, when: datetime, by_slot: dict[str, list[Record]]) -> _Match:
+    """The scheduled dose at exactly `when` (a check-in's named dose, or --for DATE TIME)."""
     if dates.local_day(when) > dates.local_day(moment):
         raise BadInput(LATER_DAY(when=f"{when:%Y-%m-%d %H:%M}", name=med["name"]), LATER_DAY_HINT)
     day = dates.local_day(when)
     found = [s for s in slots(med, day, day) if wall(s) == wall(when)]
     if not found:
         raise BadInput(NOT_SCHEDULED_AT(name=med["name"], when=f"{when:%Y-%m-%d %H:%M}"),
-                       _scheduled_times_hint(med, near))
+                       _scheduled_times_hint(med, slots(med, day - timedelta(days=1), day)))
     return _Match(found[0], by_slot.get(wall(found[0]), []))
 
 
@@ -327,17 +330,19 @@ def _open_dose(med: Record, moment: datetime, status: str, by_slot: dict[str, li
 def _match(store: StoreLike, med: Record, moment: datetime, status: str, *, for_time: str | None,
            for_slot: datetime | str | None, pending: Sequence[Entry]) -> _Match:
     day = dates.local_day(moment)
-    records = dose_records(store, day - timedelta(days=MATCH_DAYS), day) + \
-        [e.to_record() for e in pending if e.kind == "dose"]
+    text = (for_time or "").strip()
+    named = _target(for_slot) if for_slot is not None else (
+        dates.parse_when(text, ref=moment) if text and not (len(text) <= 5 and ":" in text) else None)
+    # The entries that can hold the doses in question: a dose given early or late is stored on
+    # its own day, up to MATCH_DAYS from the day it was scheduled.
+    lo, hi = window(dates.local_day(named), dates.local_day(named), moment) if named else (
+        day - timedelta(days=MATCH_DAYS), day)
+    records = dose_records(store, lo, hi) + [e.to_record() for e in pending if e.kind == "dose"]
     by_slot = _recorded(med, records)
-    if for_slot is not None:
-        return _named(med, moment, for_slot, by_slot, slots(med, day - timedelta(days=1), day))
-    if for_time:
-        near = slots(med, day - timedelta(days=MATCH_DAYS), day)
-        text = for_time.strip()
-        if len(text) <= 5 and ":" in text:
-            return _at_time(med, moment, text, by_slot, near)
-        return _named(med, moment, dates.parse_when(text, ref=moment), by_slot, near)
+    if named is not None:
+        return _named(med, moment, named, by_slot)
+    if text:
+        return _at_time(med, moment, text, by_slot, slots(med, day - timedelta(days=MATCH_DAYS), day))
     if not slots(med, day - timedelta(days=MATCH_DAYS), day + timedelta(days=MATCH_DAYS)):
         raise BadInput(NO_DOSE_NEAR(name=med["name"], days=MATCH_DAYS, when=f"{moment:%Y-%m-%d %H:%M}"),
                        EXTRA_HINT)
