@@ -42,8 +42,6 @@ from caretool.domain.meds.doses import (
     slots,
 )
 from caretool.domain.meds.names import find
-from caretool.domain.meds.plain_words import UNTIL
-from caretool.domain.meds.plain_words import describe as describe_schedule
 
 __all__ = ["GRACE", "Dose", "ScheduleFlags", "add", "adherence", "adherence_report", "describe", "dose_notes",
            "doses_on", "due", "due_today", "edit", "find", "listing", "log_dose", "plan_dose", "record_dose",
@@ -108,8 +106,10 @@ def status(med: Record, today: date) -> str:
 
 def describe(med: Record) -> Message:
     """The medication's schedule in plain words, with its last day."""
-    words = describe_schedule(med["rrule"])
-    return UNTIL(schedule=words, date=med["end"]) if med.get("end") else words
+    from caretool.domain.meds import plain_words  # only the commands that show a schedule need it
+
+    words = plain_words.describe(med["rrule"])
+    return plain_words.UNTIL(schedule=words, date=med["end"]) if med.get("end") else words
 
 
 def _next_dose(med: Record, now: datetime) -> datetime | None:
