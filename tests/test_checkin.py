@@ -518,7 +518,7 @@ def test_non_interactive_needs_a_caregiver_when_there_are_several(run: Any, hous
 def test_one_dose_cannot_be_given_twice_in_one_check_in(run: Any, household: Any, clock: Any) -> None:
     clock("2026-11-20T21:00:00+00:00")
     household()
-    run("med", "add", "riluzole", "--preset", "riluzole", "--start", "2026-11-19")
+    run("med", "add", "riluzole", "--preset", "riluzole", "--start", "2026-11-20")  # due from 21:00
     err = run("checkin", "--non-interactive", "--took", "riluzole", "--took", "riluzole", code=2).stderr
     assert "already given" in err
     assert entries(run, "--kind", "dose") == []

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from caretool.domain.meds import schedule, service
+from caretool.core.messages import render
+from caretool.domain.meds import plain_words, schedule, service
 from caretool.domain.meds.presets import PRESETS
 from caretool.domain.meds.schedule import Schedule
 from caretool.store import Store
@@ -75,14 +76,15 @@ def test_every_preset_round_trips_through_the_store(run: Any, home_with: Any, ke
     expected = schedule.dump(PRESETS[key].rules())
     assert listed["rrule"] == added["rrule"] == expected
     assert schedule.dump(schedule.parse(listed["rrule"])) == listed["rrule"]
-    assert listed["name"] == PRESETS[key].name and listed["preset"] == key
+    assert listed["name"] == render(PRESETS[key].name) and listed["preset"] == key
     stored = Schedule(listed["rrule"], date.fromisoformat(listed["start"]),
                       date.fromisoformat(listed["end"]) if listed["end"] else None)
     direct = Schedule(expected, date(2026, 1, 5))
     span = (date(2025, 12, 1), date(2027, 6, 30))
     assert stored.occurrences(*span) == direct.occurrences(*span)
     assert stored.occurrences(*span)  # not trivially equal
-    assert listed["schedule"] == schedule.describe(expected)
+    assert listed["schedule"] == render(plain_words.describe(expected))
+    assert listed["source_id"] == PRESETS[key].source_id
     assert listed["advice"] and "prescriber" in " ".join(listed["advice"])
 
 
@@ -170,7 +172,8 @@ def test_due_states_at_boundaries(run: Any, home_with: Any, at: Any, now: str, s
 
 
 def test_due_lists_all_medicines_by_time(run: Any, home_with: Any) -> None:
-    home_with(RILUZOLE, ["baclofen", "--dose", "5 mg", "--times", "08:00,14:00,20:00"],
+    home_with(RILUZOLE,
+              ["baclofen", "--dose", "5 mg", "--times", "08:00,14:00,20:00", "--start", "2026-11-19"],
               ["--preset", "edaravone-oral", "--start", "2026-11-10"])
     assert states(run) == [
         ("08:00", "baclofen", "missed"), ("08:00", "Edaravone oral", "missed"),
@@ -196,16 +199,18 @@ def test_due_daylight_saving_day_keeps_local_times(run: Any, home_with: Any, at:
 
 
 # --- take and skip --------------------------------------------------------------------------------
-def test_take_matches_the_open_dose_and_refuses_twice(run: Any, home_with: Any) -> None:
+def test_take_matches_the_open_dose_then_records_an_extra_one(run: Any, home_with: Any) -> None:
     home_with(RILUZOLE)  # now 14:05: the 08:00 dose is missed, 20:00 upcoming
     record = run.json("med", "take", "riluzole")
     assert record["scheduled_for"] == "2026-11-20T08:00:00+00:00" and record["kind"] == "dose"
-    again = run("med", "take", "riluzole", "--at", "14:00", code=2)
-    assert "already given at 2026-11-20 14:05" in again.stderr and "--extra" in again.stderr
+    again = run("med", "take", "riluzole", "--at", "14:00")  # no open dose near: an extra one, said so
+    assert "an extra dose: the 08:00 dose was already given at 14:05" in again.stdout
+    named = run("med", "take", "riluzole", "--for", "08:00", code=2)  # the dose named twice: refused
+    assert "already given at 2026-11-20 14:05" in named.stderr and "--extra" in named.stderr
     extra = run.json("med", "take", "riluzole", "--extra")
     assert extra["extra"] is True and extra["scheduled_for"] is None
     assert states(run) == [("08:00", "riluzole", "taken"), ("20:00", "riluzole", "upcoming")]
-    assert run.json("med", "due")["unscheduled"][0]["extra"] is True
+    assert [u["extra"] for u in run.json("med", "due")["unscheduled"]] == [True, True]
 
 
 def test_take_early_matches_the_next_dose(run: Any, home_with: Any, at: Any) -> None:
@@ -214,7 +219,9 @@ def test_take_early_matches_the_next_dose(run: Any, home_with: Any, at: Any) -> 
     at("2026-11-20 18:00")  # 20:00 is within the 2 hours ahead
     assert run.json("med", "take", "riluzole")["scheduled_for"].startswith("2026-11-20T20:00")
     at("2026-11-20 20:30")
-    assert "already given at 2026-11-20 18:00" in run("med", "take", "riluzole", code=2).stderr
+    assert "the 20:00 dose was already given at 18:00" in run("med", "take", "riluzole").stdout
+    named = run("med", "take", "riluzole", "--for", "20:00", code=2)
+    assert "already given at 2026-11-20 18:00" in named.stderr
 
 
 def test_take_late_and_early_pick_the_dose_meant(run: Any, home_with: Any, at: Any) -> None:
@@ -225,11 +232,12 @@ def test_take_late_and_early_pick_the_dose_meant(run: Any, home_with: Any, at: A
     assert run.json("med", "take", "riluzole")["scheduled_for"].startswith("2026-11-20T08:00")
     at("2026-11-20 17:30")  # 08:00 done: 20:00 is nearer than 08:00, so given early
     assert run.json("med", "take", "riluzole")["scheduled_for"].startswith("2026-11-20T20:00")
-    # tofersen: day 1 (11-07) was never recorded; on 11-19 the nearer dose is day 15 (11-21)
+    # tofersen: day 1 (11-07) was never recorded; on 11-19 no dose is due that day or night:
+    # not day 15 (11-21), which is a later day, but an extra dose, said so
     at("2026-11-19 10:00")
-    assert run.json("med", "take", "tofersen")["scheduled_for"].startswith("2026-11-21T10:00")
-    at("2026-11-20 11:00")
-    assert "already given" in run("med", "take", "tofersen", code=2).stderr
+    early = run("med", "take", "tofersen")
+    assert "an extra dose: no Tofersen dose is scheduled today" in early.stdout
+    assert [(u["name"], u["extra"]) for u in run.json("med", "due")["unscheduled"]] == [("Tofersen", True)]
 
 
 def test_take_for_a_named_dose(run: Any, home_with: Any) -> None:
@@ -239,7 +247,7 @@ def test_take_for_a_named_dose(run: Any, home_with: Any) -> None:
     rec = run.json("med", "take", "riluzole", "--for", "2026-11-18 08:00")
     assert rec["scheduled_for"] == "2026-11-18T08:00:00+00:00"
     bad = run("med", "take", "riluzole", "--for", "13:00", code=2)
-    assert "no riluzole dose is scheduled at 13:00" in bad.stderr and "08:00, 20:00" in bad.stderr
+    assert "no riluzole dose is scheduled at 13:00" in bad.stderr and "08:00 and 20:00" in bad.stderr
 
 
 def test_take_in_the_future_is_refused(run: Any, home_with: Any) -> None:
@@ -247,7 +255,7 @@ def test_take_in_the_future_is_refused(run: Any, home_with: Any) -> None:
     assert "in the future" in run("med", "take", "riluzole", "--at", "20:00", code=2).stderr
 
 
-def test_skip_needs_a_reason_and_then_take_overrides(run: Any, home_with: Any) -> None:
+def test_skip_needs_a_reason_and_take_changes_it_only_when_asked(run: Any, home_with: Any) -> None:
     home_with(RILUZOLE)
     assert "why was the dose skipped?" in run("med", "skip", "riluzole", code=2).stderr
     rec = run.json("med", "skip", "riluzole", "--reason", "asleep")
@@ -255,7 +263,9 @@ def test_skip_needs_a_reason_and_then_take_overrides(run: Any, home_with: Any) -
     assert due(run)[0]["state"] == "skipped" and due(run)[0]["reason"] == "asleep"
     again = run("med", "skip", "riluzole", "--for", "08:00", "--reason", "x", code=2)
     assert "already marked as skipped" in again.stderr
-    run("med", "take", "riluzole", "--for", "08:00")  # given after all
+    refused = run("med", "take", "riluzole", "--for", "08:00", code=2)  # a skip never vanishes unseen
+    assert "--replace" in refused.stderr and due(run)[0]["state"] == "skipped"
+    run("med", "take", "riluzole", "--for", "08:00", "--replace")  # given after all
     assert due(run)[0]["state"] == "taken"
     assert "cannot" not in run("med", "due").stderr
     skip_taken = run("med", "skip", "riluzole", "--for", "08:00", "--reason", "x", code=2)
@@ -301,7 +311,8 @@ def test_oral_edaravone_fasting_note_once_a_day(run: Any, home_with: Any, at: An
     assert "nothing but water for at least 1 hour" in first.stderr.lower()
     second = run("med", "take", "edaravone-oral", "--extra")
     assert "water" not in second.stderr
-    assert run.json("med", "take", "edaravone-oral", "--extra")["notes"] == []
+    notes = run.json("med", "take", "edaravone-oral", "--extra")["notes"]
+    assert [n["id"] for n in notes] == ["repeat"]  # given 3 times in an hour; the label note once a day
     at("2026-11-21 08:30")
     assert "water" in run("med", "take", "edaravone-oral").stderr
     # notes are not red flags: they are not stored as warnings
@@ -317,7 +328,7 @@ def test_riluzole_fever_note_only_in_the_first_months(run: Any, home_with: Any, 
 
 def test_skipped_dose_has_no_note(run: Any, home_with: Any) -> None:
     home_with(["--preset", "tofersen", "--start", "2026-11-20"])
-    assert "Note" not in run("med", "skip", "tofersen", "--reason", "clinic moved").stderr
+    assert "Note" not in run("med", "skip", "tofersen", "--for", "10:00", "--reason", "clinic moved").stderr
 
 
 # --- stop and edit --------------------------------------------------------------------------------
@@ -339,8 +350,8 @@ def test_stop_at_a_past_date_means_from_that_day(run: Any, home_with: Any) -> No
     assert row["stopped"] == "2026-11-18T00:00:00+00:00"
     assert due(run, "--date", "2026-11-17") and not due(run, "--date", "2026-11-18")
     # restarting is adding it again; the old record keeps its history
-    run("med", "add", *RILUZOLE[:3], "--start", "2026-11-20")
-    assert len(run.json("med", "list")) == 2 and len(due(run)) == 2
+    run("med", "add", *RILUZOLE[:3], "--start", "2026-11-20")  # at 14:05: due from then
+    assert len(run.json("med", "list")) == 2 and [d["time"] for d in due(run)] == ["20:00"]
 
 
 def test_edit_times_keeps_earlier_days_on_the_old_schedule(run: Any, home_with: Any) -> None:

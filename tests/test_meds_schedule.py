@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import os
 import time as clock
 from collections.abc import Callable, Iterator
@@ -9,8 +10,10 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from caretool.core import messages
 from caretool.core.errors import BadInput
-from caretool.domain.meds import schedule
+from caretool.core.messages import render
+from caretool.domain.meds import plain_words, schedule
 from caretool.domain.meds.presets import PRESETS
 from caretool.domain.meds.schedule import Schedule
 
@@ -249,12 +252,12 @@ def test_schedule_window_start_end_and_first() -> None:
     ([], "as needed"),
 ])
 def test_describe_in_plain_words(rules: list[schedule.Rule], words: str) -> None:
-    assert schedule.describe(schedule.dump(rules)) == words
+    assert render(plain_words.describe(schedule.dump(rules))) == words
 
 
 def test_describe_unusual_rules_still_says_something() -> None:
     text = "RRULE:FREQ=MONTHLY;BYDAY=1MO;BYHOUR=8;BYMINUTE=0\nEXDATE:20260202T080000"
-    words = schedule.describe(text)
+    words = render(plain_words.describe(text))
     assert "BYDAY=1MO" in words and "except 1 dose" in words
 
 
@@ -269,3 +272,62 @@ def test_skipping_ahead_years_later_gives_the_same_doses(key: str) -> None:
         hi = lo + timedelta(days=30)
         expected = full.between(datetime.combine(lo, time()), datetime.combine(hi, time.max), inc=True)
         assert Schedule(text, start).occurrences(lo, hi) == list(expected), (key, offset)
+
+
+# --- words from the catalogue --------------------------------------------------------------------------
+REORDERED = {"schedule.daily-at": "{times}, every day", "list.and-two": "{first} & {second}",
+             "schedule.weekly-at": "at {times} on each of {weekdays}", "weekday.monday": "Mon"}
+
+
+class Reordering(gettext.NullTranslations):
+    """A stand-in catalogue that puts the words in another order, as Korean would."""
+
+    def pgettext(self, context: str, message: str) -> str:
+        return REORDERED.get(context, message)
+
+
+@pytest.fixture
+def reordering(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(messages._state, "translations", Reordering())
+
+
+@pytest.mark.usefixtures("reordering")
+def test_schedule_words_are_whole_sentences_a_translation_can_reorder() -> None:
+    daily = plain_words.describe(schedule.dump(PRESETS["riluzole"].rules()))
+    assert daily.id == "schedule.daily-at" and set(daily.params) == {"times"}
+    assert render(daily) == "08:00 & 20:00, every day"
+    weekly = plain_words.describe(schedule.dump(schedule.from_flags([], ["MO"], None)))
+    assert render(weekly) == "at 08:00 on each of Mon"
+
+
+def test_each_preset_is_one_sentence() -> None:
+    ids = {key: plain_words.describe(schedule.dump(p.rules())).id for key, p in PRESETS.items()}
+    assert ids == {"riluzole": "schedule.daily-at", "riluzole-suspension": "schedule.daily-at",
+                   "edaravone-iv": "schedule.cycles-after-first",
+                   "edaravone-oral": "schedule.cycles-after-first",
+                   "tofersen": "schedule.loading-then-every", "nuedexta": "schedule.days-then-daily"}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("RRULE:FREQ=DAILY;INTERVAL=2;BYHOUR=9;BYMINUTE=0;UNTIL=20271231T235959",
+     "every 2 days at 09:00, until 2027-12-31"),
+    ("RRULE;X-FROM-DAY=3:FREQ=DAILY;INTERVAL=7;BYHOUR=12;BYMINUTE=0", "every 7 days at 12:00, from day 3"),
+    ("RRULE:FREQ=MONTHLY;BYMONTHDAY=1;BYHOUR=8;BYMINUTE=0", "every month on day 1 at 08:00"),
+    ("RRULE:FREQ=WEEKLY;COUNT=4;BYDAY=TU;BYHOUR=8;BYMINUTE=0", "every Tuesday at 08:00, 4 times"),
+    ("RRULE:FREQ=HOURLY;INTERVAL=6", "every 6 hours"),
+    ("RDATE:20260110T180000,20260111T180000", "2 doses on set dates"),
+    ("RRULE:FREQ=DAILY;BYHOUR=8;BYMINUTE=0\nRDATE:20260110T180000\nEXDATE:20260112T080000",
+     "every day at 08:00; plus 1 extra dose; except 1 dose"),
+    ("RRULE:FREQ=DAILY;BYHOUR=8;BYMINUTE=0\nEXRULE:FREQ=WEEKLY;BYDAY=SA,SU;BYHOUR=8;BYMINUTE=0",
+     "every day at 08:00; except every Saturday and Sunday at 08:00"),
+    ("RRULE:FREQ=DAILY;BYHOUR=8,12,16;BYMINUTE=0", "every day at 08:00, 12:00 and 16:00"),
+])
+def test_other_shapes_in_words(text: str, words: str) -> None:
+    assert render(plain_words.describe(text)) == words
+
+
+def test_schedule_errors_are_catalogue_messages() -> None:
+    with pytest.raises(BadInput) as info:
+        schedule.parse_every("5h")
+    assert info.value.code == "schedule.hours-do-not-fit" and info.value.message.params == {"count": 5}
+    assert render(info.value.message) == "every 5 hours does not fit into a day"

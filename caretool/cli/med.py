@@ -6,38 +6,41 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from caretool.cli.common import JsonOpt, json_wanted, state
+from caretool.core.messages import _
 
 if TYPE_CHECKING:
     from caretool.domain.meds.service import ScheduleFlags
 
 med_app = typer.Typer(
-    help="Medications: schedules (every 12 hours, 28-day cycles, loading doses), the doses given "
-    "or skipped, and how many were missed.\n\n"
-    "Presets: riluzole, riluzole-suspension, edaravone-iv, edaravone-oral, tofersen, nuedexta. "
-    "A preset fills in the usual labelled schedule; always follow the prescriber.",
+    help=_("Medications: schedules (every 12 hours, 28-day cycles, loading doses), the doses given "
+           "or skipped, and how many were missed.\n\n"
+           "Presets: riluzole, riluzole-suspension, edaravone-iv, edaravone-oral, tofersen, nuedexta. "
+           "A preset fills in the usual labelled schedule; always follow the prescriber.\n\n"
+           "A medicine is named by its name, the start of it (edaravone for Edaravone oral) or its preset."),
     no_args_is_help=True,
 )
 
 Times = Annotated[str | None, typer.Option(
-    "--times", help="Times of day, e.g. 08:00,20:00 (daily unless --days or --every).")]
+    "--times", help=_("Times of day, e.g. 08:00,20:00 (daily unless --days or --every)."))]
 Days = Annotated[str | None, typer.Option(
-    "--days", help="Days of the week, e.g. mon,wed,fri (or weekdays).")]
+    "--days", help=_("Days of the week, e.g. mon,wed,fri (or weekdays)."))]
 Every = Annotated[str | None, typer.Option(
-    "--every", help="Interval: 28d, 2w, or 12h (with one first time in --times).")]
-AsNeeded = Annotated[bool, typer.Option("--as-needed", help="No schedule: record doses when given.")]
+    "--every", help=_("Interval: 28d, 2w, or 12h (with one first time in --times)."))]
+AsNeeded = Annotated[bool, typer.Option("--as-needed", help=_("No schedule: record doses when given."))]
 RRule = Annotated[list[str] | None, typer.Option(
-    "--rrule", help="RFC 5545 lines, e.g. 'RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0' "
-    "(repeat, or separate lines with spaces; RRULE, EXRULE, RDATE, EXDATE).")]
+    "--rrule", help=_("RFC 5545 lines, e.g. 'RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0' "
+    "(repeat, or separate lines with spaces; RRULE, EXRULE, RDATE, EXDATE)."))]
 Preset = Annotated[str | None, typer.Option(
-    "--preset", help="riluzole, riluzole-suspension, edaravone-iv, edaravone-oral, tofersen or nuedexta.")]
-Start = Annotated[str | None, typer.Option("--start", help="Day 1 of the schedule (default today).")]
-End = Annotated[str | None, typer.Option("--end", help="Last day of the schedule ('none' clears it).")]
-Note = Annotated[str | None, typer.Option("--note", help="A note, e.g. 'crush into yoghurt'.")]
-Name = Annotated[str, typer.Argument(help="The medication's name (any case).")]
+    "--preset", help=_("riluzole, riluzole-suspension, edaravone-iv, edaravone-oral, tofersen or nuedexta."))]
+Start = Annotated[str | None, typer.Option("--start", help=_("Day 1 of the schedule (default today)."))]
+End = Annotated[str | None, typer.Option("--end", help=_("Last day of the schedule ('none' clears it)."))]
+Note = Annotated[str | None, typer.Option("--note", help=_("A note, e.g. 'crush into yoghurt'."))]
+Name = Annotated[str, typer.Argument(help=_("The medication's name, or the start of it (any case)."))]
 Caregiver = Annotated[str | None, typer.Option(
-    "--caregiver", "-c", help="Who gave or skipped it (default: the only or the default caregiver).")]
+    "--caregiver", "-c", help=_("Who gave or skipped it (default: the only or the default caregiver)."))]
 For = Annotated[str | None, typer.Option(
-    "--for", help="Which scheduled dose: a time such as 20:00 or 'yesterday 20:00' (default: the nearest).")]
+    "--for", help=_("Which scheduled dose: a time such as 20:00 (the last 20:00 dose that has come), "
+                     "'today 20:00' or 'yesterday 20:00' (default: the nearest open dose)."))]
 
 
 def _flags(times: str | None, days: str | None, every: str | None, as_needed: bool,
@@ -51,8 +54,9 @@ def _flags(times: str | None, days: str | None, every: str | None, as_needed: bo
 @med_app.command("add")
 def add(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(help="The medication's name (default: the preset's).")] = None,
-    dose: Annotated[str | None, typer.Option("--dose", help="How much, e.g. '50 mg' or '10 mL'.")] = None,
+    name: Annotated[str | None, typer.Argument(
+        help=_("The medication's name (default: the preset's)."))] = None,
+    dose: Annotated[str | None, typer.Option("--dose", help=_("How much, e.g. '50 mg' or '10 mL'."))] = None,
     times: Times = None,
     days: Days = None,
     every: Every = None,
@@ -81,7 +85,7 @@ def add(
 @med_app.command("list")
 def list_meds(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(help="Show one medication in full.")] = None,
+    name: Annotated[str | None, typer.Argument(help=_("Show one medication in full."))] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List medications, active and stopped, with their schedules in plain words.
@@ -100,8 +104,8 @@ def list_meds(
 def edit(
     ctx: typer.Context,
     name: Name,
-    rename: Annotated[str | None, typer.Option("--name", help="A new name.")] = None,
-    dose: Annotated[str | None, typer.Option("--dose", help="A new dose.")] = None,
+    rename: Annotated[str | None, typer.Option("--name", help=_("A new name."))] = None,
+    dose: Annotated[str | None, typer.Option("--dose", help=_("A new dose."))] = None,
     times: Times = None,
     days: Days = None,
     every: Every = None,
@@ -112,7 +116,8 @@ def edit(
     end: End = None,
     note: Note = None,
     from_day: Annotated[str | None, typer.Option(
-        "--from", help="First day of a new schedule (default today; earlier days keep the old one).")] = None,
+        "--from",
+        help=_("First day of a new schedule (default today; earlier days keep the old one)."))] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Change a medication: name, dose, schedule, dates or note.
@@ -134,7 +139,7 @@ def stop(
     ctx: typer.Context,
     name: Name,
     at: Annotated[str | None, typer.Option(
-        "--at", help="When it was stopped (default now; a past date means from the start of that day).",
+        "--at", help=_("When it was stopped (default now; a past date means from the start of that day)."),
     )] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -150,7 +155,7 @@ def stop(
 @med_app.command("due")
 def due(
     ctx: typer.Context,
-    day: Annotated[str | None, typer.Option("--date", help="Which day (default today).")] = None,
+    day: Annotated[str | None, typer.Option("--date", help=_("Which day (default today)."))] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """The doses scheduled on a day: taken, skipped, missed, due (within 2 hours) or upcoming.
@@ -170,31 +175,35 @@ def take(
     ctx: typer.Context,
     name: Name,
     at: Annotated[str | None, typer.Option(
-        "--at", help="When it was given (default now), e.g. 08:10.")] = None,
+        "--at", help=_("When it was given (default now), e.g. 08:10."))] = None,
     for_time: For = None,
-    extra: Annotated[bool, typer.Option("--extra", help="A dose outside the schedule.")] = False,
+    extra: Annotated[bool, typer.Option("--extra", help=_("A dose outside the schedule."))] = False,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help=_("Change the skipped dose named with --for to taken."))] = False,
     caregiver: Caregiver = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Record a dose given; it is matched to the nearest scheduled dose.
+    """Record a dose given: the nearest open dose of today (or last night); with no open dose, an
+    extra dose. A skipped dose changes to taken only with --for TIME --replace.
 
     Examples: caretool med take riluzole | caretool med take riluzole --at 08:10 --for 08:00
+    | caretool med take baclofen --for 20:00 --replace
     """
     from caretool.domain.meds import service
     from caretool.views import meds as view
 
     with state(ctx).store(write=True) as store:
-        record, notes = service.log_dose(store, name, "taken", at=at, for_time=for_time, extra=extra,
-                                         caregiver=caregiver)
-    view.recorded(record, notes, as_json=json_wanted(ctx, as_json))
+        result = service.log_dose(store, name, "taken", at=at, for_time=for_time, extra=extra,
+                                  replace=replace, caregiver=caregiver)
+    view.recorded(result, as_json=json_wanted(ctx, as_json))
 
 
 @med_app.command("skip")
 def skip(
     ctx: typer.Context,
     name: Name,
-    reason: Annotated[str | None, typer.Option("--reason", help="Why it was not given.")] = None,
-    at: Annotated[str | None, typer.Option("--at", help="When it was decided (default now).")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help=_("Why it was not given."))] = None,
+    at: Annotated[str | None, typer.Option("--at", help=_("When it was decided (default now)."))] = None,
     for_time: For = None,
     caregiver: Caregiver = None,
     as_json: JsonOpt = False,
@@ -207,15 +216,15 @@ def skip(
     from caretool.views import meds as view
 
     with state(ctx).store(write=True) as store:
-        record, notes = service.log_dose(store, name, "skipped", at=at, for_time=for_time, reason=reason,
-                                         caregiver=caregiver)
-    view.recorded(record, notes, as_json=json_wanted(ctx, as_json))
+        result = service.log_dose(store, name, "skipped", at=at, for_time=for_time, reason=reason,
+                                  caregiver=caregiver)
+    view.recorded(result, as_json=json_wanted(ctx, as_json))
 
 
 @med_app.command("adherence")
 def adherence(
     ctx: typer.Context,
-    days: Annotated[str, typer.Option("--days", help="How many days back, today included.")] = "28",
+    days: Annotated[str, typer.Option("--days", help=_("How many days back, today included."))] = "28",
     as_json: JsonOpt = False,
 ) -> None:
     """Per medication: doses scheduled, taken, skipped and missed, and which were missed.

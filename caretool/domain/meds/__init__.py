@@ -1,6 +1,10 @@
-"""Medications: schedules as RFC 5545 rules, presets from the reference, doses and adherence.
+"""Medications: schedules as RFC 5545 rules, presets from the labels, doses and adherence.
 
-- schedule.py: pure rule parsing, expansion (dateutil.rrule) and plain-words descriptions.
+- schedule.py: pure rule parsing, expansion (dateutil.rrule), checks and re-timing.
+- plain_words.py: a schedule in plain words, as whole-sentence Messages.
+- wording.py: lists ("08:00, 14:00 and 20:00"), weekday names and times as Messages.
 - presets.py: the usual labelled schedules and short administration notes for ALS medicines.
-- service.py: medication records in the household and dose entries in the journal.
+- names.py: finding a medicine by name, former name, preset, prefix; spelling suggestions.
+- doses.py: scheduled doses and their states, which dose a recording fills, notes, adherence.
+- service.py: medication records in the household, and what the `med` commands call.
 """

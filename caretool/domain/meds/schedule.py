@@ -1,4 +1,5 @@
-"""Medication schedules as RFC 5545 recurrence rules: parse, expand, re-time and describe.
+"""Medication schedules as RFC 5545 recurrence rules: parse, expand, check and re-time them
+(plain_words.py says them in words).
 
 A schedule is stored as text: RRULE, EXRULE, RDATE and EXDATE lines without a DTSTART, one per
 line. The start date (day 1) and the end date are stored next to the text. Rules are expanded
@@ -25,8 +26,69 @@ from dateutil.rrule import rrule, rruleset, rrulestr
 
 from caretool.core import dates
 from caretool.core.errors import BadInput
+from caretool.core.messages import msg
 
-RULE_HINT = "write RFC 5545 lines such as RRULE:FREQ=DAILY;BYHOUR=8,20;BYMINUTE=0"
+RULE_HINT = msg("schedule.rule.hint", "write RFC 5545 lines such as RRULE:FREQ=DAILY;BYHOUR=8,20;BYMINUTE=0")
+PART_UNREADABLE = msg("schedule.part-unreadable", "cannot read {part!r} in the rule {rule}")
+NO_RULE = msg("schedule.no-rule", "the --rrule text has no rule in it")
+DTSTART_UNREADABLE = msg("schedule.dtstart-unreadable", "cannot read {line!r}")
+DTSTART_HINT = msg("schedule.dtstart.hint", "write DTSTART:20261120T080000 (local time), or use --start")
+LINE_UNREADABLE = msg("schedule.line-unreadable", "cannot read {line!r} as a schedule rule")
+KIND_UNSUPPORTED = msg("schedule.kind-unsupported", "{kind} lines are not supported in a schedule")
+KIND_HINT = msg("schedule.kind.hint",
+                "use RRULE, EXRULE, RDATE or EXDATE lines; give the first day with --start")
+PARAM_UNSUPPORTED = msg("schedule.param-unsupported", "the parameter {param!r} in {line!r} is not supported")
+PARAM_HINT = msg("schedule.param.hint",
+                 "caretool understands {param}=N on RRULE and EXRULE lines (N = day of the schedule, "
+                 "1 = the start date); give times in local time")
+TOO_OFTEN = msg("schedule.too-often", "{rule} repeats every few seconds or minutes")
+TOO_OFTEN_HINT = msg("schedule.too-often.hint", "use FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY")
+COUNT_AND_UNTIL = msg("schedule.count-and-until", "{rule} has both COUNT and UNTIL")
+COUNT_AND_UNTIL_HINT = msg("schedule.count-and-until.hint", "keep one of them (RFC 5545)")
+UNTIL_NOT_LOCAL = msg("schedule.until-not-local",
+                      "UNTIL in {rule} must be a local date and time such as 20271231T235959")
+UNTIL_HINT = msg("schedule.until.hint", "or leave UNTIL out and give the last day with --end")
+RULE_UNREADABLE = msg("schedule.rule-unreadable", "cannot read the rule {rule}")
+RULE_UNREADABLE_WHY = msg("schedule.rule-unreadable-why", "cannot read the rule {rule}: {detail}")
+NO_TIME_OF_DAY = msg("schedule.no-time-of-day", "{value} has no time of day")
+NO_TIME_OF_DAY_HINT = msg("schedule.no-time-of-day.hint", "add one, e.g. 20261203T090000 (local time)")
+MOMENT_UNREADABLE = msg("schedule.moment-unreadable", "cannot read {value!r} as a date and time")
+MOMENT_HINT = msg("schedule.moment.hint", "write e.g. 20261203T090000")
+NEVER_DUE = msg("schedule.never-due", "the schedule has no RRULE or RDATE line, so no dose would ever be due")
+NEVER_DUE_HINT = msg("schedule.never-due.hint", "add an RRULE line, or use --as-needed")
+NO_DOSE_SOON = msg("schedule.no-dose-soon", "this schedule gives no dose in the {years} years after {start}")
+NO_DOSE_SOON_HINT = msg("schedule.no-dose-soon.hint",
+                        "check the rule (e.g. BYMONTHDAY=30 with BYMONTH=2 never happens)")
+TOO_MANY = msg("schedule.too-many", "this schedule gives {count} doses in one day")
+TOO_MANY_HINT = msg("schedule.too-many.hint", "check the rule; caretool allows at most {limit} a day")
+NO_TIME = msg("schedule.no-time", "no time given")
+NO_TIME_HINT = msg("schedule.no-time.hint", "use HH:MM, several separated by commas: --times 08:00,20:00")
+WEEKDAY_UNREADABLE = msg("schedule.weekday-unreadable", "cannot read {word!r} as a day of the week")
+WEEKDAY_HINT = msg("schedule.weekday.hint", "use names such as mon,wed,fri (or weekdays)")
+NO_DAY = msg("schedule.no-day", "no day given")
+EVERY_UNREADABLE = msg("schedule.every-unreadable", "cannot read {text!r} as an interval")
+EVERY_HINT = msg("schedule.every.hint", "use a number of days, weeks or hours: 28d, 2w, 12h")
+EVERY_OUT_OF_RANGE = msg("schedule.every-out-of-range", "--every {text} is out of range")
+EVERY_RANGE_HINTS = {
+    "h": msg("schedule.every-hours.hint", "use 1 to {limit} hours"),
+    "d": msg("schedule.every-days.hint", "use 1 to {limit} days"),
+    "w": msg("schedule.every-weeks.hint", "use 1 to {limit} weeks"),
+}
+HOURS_DO_NOT_FIT = msg("schedule.hours-do-not-fit", "every {count} hours does not fit into a day")
+HOURS_DO_NOT_FIT_HINT = msg("schedule.hours-do-not-fit.hint",
+                            "use 1, 2, 3, 4, 6, 8, 12 or 24 hours, or give the times with --times")
+HOURS_WITH_DAYS = msg("schedule.hours-with-days", "--every in hours cannot be combined with --days")
+HOURS_WITH_DAYS_HINT = msg("schedule.hours-with-days.hint", "use --every 12h alone, or --days with --times")
+HOURS_ONE_TIME = msg("schedule.hours-one-time", "--every in hours takes one first time")
+HOURS_ONE_TIME_HINT = msg("schedule.hours-one-time.hint",
+                          "e.g. --every 12h --times 08:00 gives 08:00 and 20:00")
+DAYS_WHOLE_WEEKS = msg("schedule.days-whole-weeks", "--days needs --every in whole weeks")
+DAYS_WHOLE_WEEKS_HINT = msg("schedule.days-whole-weeks.hint", "e.g. --days mon --every 2w")
+TIED_TO_TIMES = msg("schedule.tied-to-times", "this schedule has exceptions or extra dates tied to times")
+WHOLE_AGAIN_HINT = msg("schedule.whole-again.hint", "give the whole schedule again with --rrule")
+NO_FIXED_TIMES = msg("schedule.no-fixed-times", "{rule} repeats every few hours, so it has no fixed times")
+NO_FIXED_TIMES_HINT = msg("schedule.no-fixed-times.hint",
+                          "give the whole schedule again with --rrule or --every")
 KINDS = ("RRULE", "EXRULE", "RDATE", "EXDATE")
 FROM_DAY = "X-FROM-DAY"
 MAX_FROM_DAY = 3660
@@ -62,7 +124,7 @@ def _parts(value: str) -> dict[str, str]:
     for item in value.split(";"):
         key, sep, val = item.partition("=")
         if not sep or not key or not val:
-            raise BadInput(f"cannot read {item!r} in the rule {value}", RULE_HINT)
+            raise BadInput(PART_UNREADABLE(part=item, rule=value), RULE_HINT)
         out[key] = val
     return out
 
@@ -95,14 +157,14 @@ def parse_input(items: Sequence[str]) -> tuple[list[Rule], datetime | None]:
         else:
             rules.append(_parse_line(line))
     if not rules:
-        raise BadInput("the --rrule text has no rule in it", RULE_HINT)
+        raise BadInput(NO_RULE, RULE_HINT)
     return rules, start
 
 
 def _dtstart(line: str) -> datetime:
     _, sep, value = line.partition(":")
     if not sep or ";" in line.split(":", 1)[0]:
-        raise BadInput(f"cannot read {line!r}", "write DTSTART:20261120T080000 (local time), or use --start")
+        raise BadInput(DTSTART_UNREADABLE(line=line), DTSTART_HINT)
     return _moment(value)
 
 
@@ -112,11 +174,10 @@ def _parse_line(raw: str) -> Rule:
         line = "RRULE:" + line
     match = _LINE.fullmatch(line)
     if not match:
-        raise BadInput(f"cannot read {raw!r} as a schedule rule", RULE_HINT)
+        raise BadInput(LINE_UNREADABLE(line=raw), RULE_HINT)
     kind, params, value = match.groups()
     if kind not in KINDS:
-        raise BadInput(f"{kind} lines are not supported in a schedule",
-                       "use RRULE, EXRULE, RDATE or EXDATE lines; give the first day with --start")
+        raise BadInput(KIND_UNSUPPORTED(kind=kind), KIND_HINT)
     from_day = 1
     for param in filter(None, params.split(";")):
         key, _, val = param.partition("=")
@@ -124,9 +185,7 @@ def _parse_line(raw: str) -> Rule:
                 and 1 <= int(val) <= MAX_FROM_DAY:
             from_day = int(val)
         elif not (key == "VALUE" and val == "DATE-TIME" and kind in ("RDATE", "EXDATE")):
-            raise BadInput(f"the parameter {param!r} in {raw.strip()!r} is not supported",
-                           f"caretool understands {FROM_DAY}=N on RRULE and EXRULE lines (N = day of "
-                           "the schedule, 1 = the start date); give times in local time")
+            raise BadInput(PARAM_UNSUPPORTED(param=param, line=raw.strip()), PARAM_HINT(param=FROM_DAY))
     rule = Rule(kind, value, from_day)
     if kind in ("RRULE", "EXRULE"):
         _check_rule(rule)
@@ -138,13 +197,11 @@ def _parse_line(raw: str) -> Rule:
 def _check_rule(rule: Rule) -> None:
     parts = rule.parts()
     if parts.get("FREQ") in ("SECONDLY", "MINUTELY"):
-        raise BadInput(f"{rule.text} repeats every few seconds or minutes",
-                       "use FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY")
+        raise BadInput(TOO_OFTEN(rule=rule.text), TOO_OFTEN_HINT)
     if "COUNT" in parts and "UNTIL" in parts:
-        raise BadInput(f"{rule.text} has both COUNT and UNTIL", "keep one of them (RFC 5545)")
+        raise BadInput(COUNT_AND_UNTIL(rule=rule.text), COUNT_AND_UNTIL_HINT)
     if "UNTIL" in parts and ("Z" in parts["UNTIL"] or "T" not in parts["UNTIL"]):
-        raise BadInput(f"UNTIL in {rule.text} must be a local date and time such as 20271231T235959",
-                       "or leave UNTIL out and give the last day with --end")
+        raise BadInput(UNTIL_NOT_LOCAL(rule=rule.text), UNTIL_HINT)
     _rrule(rule.value, datetime(2000, 1, 1))
 
 
@@ -154,19 +211,19 @@ def _rrule(value: str, anchor: datetime) -> rrule:
             warnings.simplefilter("ignore")
             result = rrulestr(value, dtstart=anchor)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
-        raise BadInput(f"cannot read the rule {value}: {exc}", RULE_HINT) from None
+        raise BadInput(RULE_UNREADABLE_WHY(rule=value, detail=str(exc)), RULE_HINT) from None
     if not isinstance(result, rrule):
-        raise BadInput(f"cannot read the rule {value}", RULE_HINT)
+        raise BadInput(RULE_UNREADABLE(rule=value), RULE_HINT)
     return result
 
 
 def _moment(value: str) -> datetime:
     if "T" not in value:
-        raise BadInput(f"{value} has no time of day", "add one, e.g. 20261203T090000 (local time)")
+        raise BadInput(NO_TIME_OF_DAY(value=value), NO_TIME_OF_DAY_HINT)
     try:
         moment = isoparse(value)
     except ValueError:
-        raise BadInput(f"cannot read {value!r} as a date and time", "write e.g. 20261203T090000") from None
+        raise BadInput(MOMENT_UNREADABLE(value=value), MOMENT_HINT) from None
     if moment.tzinfo is not None:  # given in UTC or with an offset: the local wall-clock time
         moment = moment.astimezone().replace(tzinfo=None)
     return moment
@@ -247,20 +304,17 @@ def aware(moment: datetime) -> datetime:
 def check(rules: Sequence[Rule], start: date) -> None:
     """Refuse schedules that never give a dose, or give an impossible number in a day."""
     if not any(rule.kind in ("RRULE", "RDATE") for rule in rules):
-        raise BadInput("the schedule has no RRULE or RDATE line, so no dose would ever be due",
-                       "add an RRULE line, or use --as-needed")
+        raise BadInput(NEVER_DUE, NEVER_DUE_HINT)
     horizon = datetime.combine(start + timedelta(days=365 * CHECK_YEARS), time())
     bounded = Schedule(dump(_bounded(rule, horizon) for rule in rules), start)
     first = _ruleset(bounded.rules, start).after(datetime.combine(start, time()), inc=True)
     if first is None or first > horizon:
-        raise BadInput(f"this schedule gives no dose in the {CHECK_YEARS} years after {start}",
-                       "check the rule (e.g. BYMONTHDAY=30 with BYMONTH=2 never happens)")
+        raise BadInput(NO_DOSE_SOON(years=CHECK_YEARS, start=start.isoformat()), NO_DOSE_SOON_HINT)
     per_day: dict[date, int] = {}
     for moment in bounded.occurrences(start, start + timedelta(days=62)):
         per_day[moment.date()] = per_day.get(moment.date(), 0) + 1
     if per_day and max(per_day.values()) > MAX_PER_DAY:
-        raise BadInput(f"this schedule gives {max(per_day.values())} doses in one day",
-                       f"check the rule; caretool allows at most {MAX_PER_DAY} a day")
+        raise BadInput(TOO_MANY(count=max(per_day.values())), TOO_MANY_HINT(limit=MAX_PER_DAY))
 
 
 def _bounded(rule: Rule, horizon: datetime) -> Rule:
@@ -280,7 +334,7 @@ def parse_times(text: str) -> list[time]:
     """`08:00,20:00` -> sorted distinct times."""
     words = [w for w in re.split(r"[,\s]+", text.strip()) if w]
     if not words:
-        raise BadInput("no time given", "use HH:MM, several separated by commas: --times 08:00,20:00")
+        raise BadInput(NO_TIME, NO_TIME_HINT)
     return sorted({dates.parse_time(word) for word in words})
 
 
@@ -294,11 +348,10 @@ def parse_weekdays(text: str) -> list[str]:
         matches = [code for code, name in zip(WEEKDAY_CODES, dates.WEEKDAYS, strict=True)
                    if len(word) >= 2 and name.startswith(word)]
         if len(matches) != 1:
-            raise BadInput(f"cannot read {word!r} as a day of the week",
-                           "use names such as mon,wed,fri (or weekdays)")
+            raise BadInput(WEEKDAY_UNREADABLE(word=word), WEEKDAY_HINT)
         codes.add(matches[0])
     if not codes:
-        raise BadInput("no day given", "use names such as mon,wed,fri")
+        raise BadInput(NO_DAY, WEEKDAY_HINT)
     return [code for code in WEEKDAY_CODES if code in codes]
 
 
@@ -306,16 +359,13 @@ def parse_every(text: str) -> tuple[int, str]:
     """`28d`, `2w`, `12h` (a bare number means days) -> (count, unit h|d|w)."""
     match = _EVERY.fullmatch(text.strip().lower())
     if not match:
-        raise BadInput(f"cannot read {text.strip()!r} as an interval",
-                       "use a number of days, weeks or hours: 28d, 2w, 12h")
+        raise BadInput(EVERY_UNREADABLE(text=text.strip()), EVERY_HINT)
     count, unit = int(match.group(1)), (match.group(2) or "d")[0]
     limits = {"h": 24, "d": 366, "w": 52}
     if not 1 <= count <= limits[unit]:
-        raise BadInput(f"--every {text.strip()} is out of range",
-                       f"use 1 to {limits[unit]} {dict(h='hours', d='days', w='weeks')[unit]}")
+        raise BadInput(EVERY_OUT_OF_RANGE(text=text.strip()), EVERY_RANGE_HINTS[unit](limit=limits[unit]))
     if unit == "h" and 24 % count:
-        raise BadInput(f"every {count} hours does not fit into a day",
-                       "use 1, 2, 3, 4, 6, 8, 12 or 24 hours, or give the times with --times")
+        raise BadInput(HOURS_DO_NOT_FIT(count=count), HOURS_DO_NOT_FIT_HINT)
     return count, unit
 
 
@@ -344,17 +394,15 @@ def from_flags(times: Sequence[time], weekdays: Sequence[str], every: tuple[int,
     times = list(times) or [DEFAULT_TIME]
     if every and every[1] == "h":
         if weekdays:
-            raise BadInput("--every in hours cannot be combined with --days",
-                           "use --every 12h alone, or --days with --times")
+            raise BadInput(HOURS_WITH_DAYS, HOURS_WITH_DAYS_HINT)
         if len(times) > 1:
-            raise BadInput("--every in hours takes one first time",
-                           "e.g. --every 12h --times 08:00 gives 08:00 and 20:00")
+            raise BadInput(HOURS_ONE_TIME, HOURS_ONE_TIME_HINT)
         step, first = every[0], times[0]
         return timed("FREQ=DAILY", [time((first.hour + k * step) % 24, first.minute)
                                     for k in range(24 // step)])
     if every and every[1] == "d" and weekdays:
         if every[0] % 7:
-            raise BadInput("--days needs --every in whole weeks", "e.g. --days mon --every 2w")
+            raise BadInput(DAYS_WHOLE_WEEKS, DAYS_WHOLE_WEEKS_HINT)
         every = (every[0] // 7, "w")
     if weekdays or (every and every[1] == "w"):
         base = "FREQ=WEEKLY"
@@ -388,11 +436,9 @@ def retime(rules: Sequence[Rule], times: Sequence[time], *, only_untimed: bool =
             out.append(rule)
             continue
         if rule.kind != "RRULE":
-            raise BadInput("this schedule has exceptions or extra dates tied to times",
-                           "give the whole schedule again with --rrule")
+            raise BadInput(TIED_TO_TIMES, WHOLE_AGAIN_HINT)
         if parts.get("FREQ") not in TIMED_FREQS:
-            raise BadInput(f"{rule.text} repeats every few hours, so it has no fixed times",
-                           "give the whole schedule again with --rrule or --every")
+            raise BadInput(NO_FIXED_TIMES(rule=rule.text), NO_FIXED_TIMES_HINT)
         days = None
         if "COUNT" in parts:
             days = max(1, int(parts.pop("COUNT")) // _per_day(parts))
@@ -408,154 +454,3 @@ def untimed(rules: Sequence[Rule]) -> bool:
     """True when some rule would fall at midnight for want of BYHOUR."""
     return any(r.kind == "RRULE" and r.parts().get("FREQ") in TIMED_FREQS and "BYHOUR" not in r.parts()
                for r in rules)
-
-
-# --- plain words ---------------------------------------------------------------------------
-@dataclass
-class _Clause:
-    from_day: int
-    freq: str
-    interval: int
-    days: int | None  # dosing days of a COUNT rule
-    rest: tuple[tuple[str, str], ...]
-    times: tuple[time, ...]
-    cycle: int = 1  # consecutive days per interval, for grouped cycle rules
-    raw: str = ""
-
-    def key(self) -> tuple[object, ...]:
-        return (self.from_day, self.freq, self.interval, self.days, self.rest, self.raw)
-
-
-_DESCRIBED = {
-    "DAILY": {"WKST"},
-    "WEEKLY": {"WKST", "BYDAY"},
-    "MONTHLY": {"WKST", "BYMONTHDAY"},
-    "HOURLY": {"WKST"},
-}
-
-
-def _clause(rule: Rule) -> _Clause:
-    parts = rule.parts()
-    freq = parts.get("FREQ", "")
-    rest = {k: v for k, v in parts.items()
-            if k not in ("FREQ", "INTERVAL", "COUNT", "UNTIL", *_TIME_PARTS)}
-    readable = freq in _DESCRIBED and set(rest) <= _DESCRIBED[freq] \
-        and all(re.fullmatch(r"[A-Z]{2}(,[A-Z]{2})*|\d{1,2}", v) for k, v in rest.items() if k != "WKST") \
-        and parts.get("BYSECOND", "0") == "0" and (freq != "HOURLY" or not set(parts) & set(_TIME_PARTS))
-    if not readable:
-        return _Clause(rule.from_day, freq, 1, None, (), (), raw=rule.value)
-    hours = [int(h) for h in parts.get("BYHOUR", "").split(",") if h]
-    minutes = [int(m) for m in parts.get("BYMINUTE", "0").split(",")]
-    times = tuple(sorted(time(h, m) for h in hours for m in minutes))
-    days = int(parts["COUNT"]) // _per_day(parts) if "COUNT" in parts else None
-    rest.pop("WKST", None)
-    until = parts.get("UNTIL")
-    if until:
-        rest["UNTIL"] = until
-    return _Clause(rule.from_day, freq, int(parts.get("INTERVAL", "1")), days,
-                   tuple(sorted(rest.items())), times)
-
-
-def _merged(rules: Sequence[Rule]) -> list[_Clause]:
-    clauses: list[_Clause] = []
-    for rule in rules:
-        clause = _clause(rule)
-        same = next((c for c in clauses if c.key() == clause.key() and not c.raw), None)
-        if same:  # the same days at more times (one rule per minute group)
-            same.times = tuple(sorted(set(same.times) | set(clause.times)))
-        else:
-            clauses.append(clause)
-    clauses.sort(key=lambda c: c.from_day)
-    grouped: list[_Clause] = []
-    for clause in clauses:  # consecutive every-N-days rules make an N-day cycle
-        last = grouped[-1] if grouped else None
-        if (last and not clause.raw and not last.raw and clause.freq == last.freq == "DAILY"
-                and clause.interval == last.interval > last.cycle and clause.days is last.days is None
-                and clause.rest == last.rest == () and clause.times == last.times
-                and clause.from_day == last.from_day + last.cycle):
-            last.cycle += 1
-        else:
-            grouped.append(clause)
-    return grouped
-
-
-def words(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def clock(times: Iterable[time]) -> str:
-    return words([f"{t:%H:%M}" for t in times])
-
-
-def _phrase(c: _Clause) -> str:
-    since = f" from day {c.from_day}" if c.from_day > 1 else ""
-    if c.raw:
-        return f"rule {c.raw}" + since
-    rest = dict(c.rest)
-    until = f" until {rest.pop('UNTIL')[:8]}" if "UNTIL" in rest else ""
-    if c.freq == "DAILY":
-        if c.days is not None:
-            if c.interval == 1:
-                end = c.from_day + c.days - 1
-                text = f"day {c.from_day}" if c.days == 1 else f"days {c.from_day}-{end}"
-            elif c.days <= 5:
-                text = "day" + ("s " if c.days > 1 else " ") + words(
-                    [str(c.from_day + k * c.interval) for k in range(c.days)])
-            else:
-                text = f"{c.days} doses {c.interval} days apart{since}"
-            return text + until
-        if c.interval == 1:
-            return "every day" + since + until
-        if c.cycle > 1:
-            return f"days 1-{c.cycle} of each {c.interval}-day cycle{since}{until}"
-        return f"every {c.interval} days{since}{until}"
-    if c.freq == "WEEKLY":
-        names = [dates.WEEKDAYS[WEEKDAY_CODES.index(code)].capitalize()
-                 for code in rest.get("BYDAY", "").split(",") if code]
-        if c.interval == 1:
-            text = f"every {words(names)}" if names else "every week"
-        else:
-            text = f"every {c.interval} weeks" + (f" on {words(names)}" if names else "")
-        count = f", {c.days} times" if c.days is not None else ""
-        return text + count + since + until
-    if c.freq == "MONTHLY":
-        text = "every month" if c.interval == 1 else f"every {c.interval} months"
-        if "BYMONTHDAY" in rest:
-            text += f" on day {rest['BYMONTHDAY']} of the month"
-        return text + since + until
-    return f"every {c.interval} hours" + since + until if c.interval > 1 else "every hour" + since + until
-
-
-def describe(text: str) -> str:
-    """The schedule in plain words, e.g. 'every day at 08:00 and 20:00'."""
-    rules = parse(text)
-    if not rules:
-        return "as needed"
-    clauses = _merged([r for r in rules if r.kind == "RRULE"])
-    timed_sets = {c.times for c in clauses if c.times}
-    shared = len(timed_sets) == 1 and all(c.times or c.raw or c.freq == "HOURLY" for c in clauses)
-    pieces = []
-    for i, clause in enumerate(clauses):
-        piece = _phrase(clause)
-        if clause.times and not shared:
-            piece += f" at {clock(clause.times)}"
-        if i:
-            piece = (", then " if clauses[i - 1].days is not None else "; and ") + piece
-        pieces.append(piece)
-    text_out = "".join(pieces)
-    if shared:
-        text_out += ("," if len(clauses) > 1 else "") + f" at {clock(next(iter(timed_sets)))}"
-    extra = []
-    for rule in rules:
-        if rule.kind == "EXRULE":
-            extra.append(f"except {_phrase(_merged([Rule('RRULE', rule.value, rule.from_day)])[0])}")
-        elif rule.kind == "RDATE":
-            count = len(rule.value.split(","))
-            extra.append(f"plus {count} extra dose{'s' * (count > 1)}")
-        elif rule.kind == "EXDATE":
-            count = len(rule.value.split(","))
-            extra.append(f"except {count} dose{'s' * (count > 1)}")
-    return "; ".join([text_out, *extra]) if text_out else "; ".join(extra)
