@@ -450,12 +450,9 @@ def test_text_of_old_stored_prose_and_unknown_rules() -> None:
     assert newer.title == "from-the-future"
 
 
-def test_the_bridge_for_code_that_still_stores_warnings() -> None:
-    ctx = redflags.Context(day=DAY, recent=[sym("choking", 1, 1)], medications=["rilutek"])
-    (warning,) = redflags.evaluate(sym("fever", 1), ctx)
-    assert warning.rule == "fever-riluzole" and warning.title == "Fever while taking riluzole"
-    assert set(warning.to_dict()) == {"rule", "title", "why", "action", "urgency", "source"}
-    assert redflags.evaluate(sym("choking", 1), ctx) == []  # not new
+def test_a_brand_name_counts_as_the_medicine() -> None:
+    assert rules(sym("fever", 1), home=on("Rilutek")) == ["fever-riluzole"]
+    assert "fever-riluzole" not in rules(sym("fever", 1), home=on("Rilutek", stopped="2026-02-01"))
 
 
 # --- through the CLI and the real store ---------------------------------------------------------------

@@ -12,11 +12,9 @@ The API the status, report, check-in and log use is at the bottom: flags_between
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from caretool.core.messages import render
 from caretool.domain.care import medicines, sources
 from caretool.domain.care.flags import (
     CONTEXT_DAYS,
@@ -116,52 +114,6 @@ def _judge(records: list[Record], context: list[Record], household: Any,
 def _needs_first_weight(household: Any, records: Iterable[Record]) -> bool:
     person = getattr(household, "person", None) or {}
     return not person.get("weight_at_diagnosis") and any(r.get("kind") == "weight" for r in records)
-
-
-# --- a bridge for code that still stores warnings ----------------------------------------------------
-# The check-in (_cross_check), the demo household and `edit` still call `evaluate(record, Context)`
-# and store the result; they move to flags_for / flags_between in their own branches (issue 12),
-# and this section goes with them.
-@dataclass
-class Context:
-    """What the old entry point handed the rules besides the new entry."""
-
-    day: date
-    recent: list[Record] = field(default_factory=list)
-    first_weight: float | None = None
-    medications: list[str] = field(default_factory=list)  # active medication names, lower case
-
-
-@dataclass(frozen=True)
-class Warning:
-    """A flag rendered to the old stored shape: English prose in the entry (being retired)."""
-
-    rule: str
-    title: str
-    why: str
-    action: str
-    urgency: str
-    source: str
-
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
-
-
-def as_prose(flag: Flag) -> Warning:
-    text = text_of(flag)
-    return Warning(flag.rule, render(text.title), render(text.why), render(text.action), flag.urgency,
-                   text.source)
-
-
-def evaluate(record: Record, ctx: Context) -> list[Warning]:
-    """The old entry point: the flags of one entry, in the old stored shape."""
-    in_use = {f for name in ctx.medications if (f := medicines.family(name))}
-    weight_from = Baseline(float(ctx.first_weight), "first-logged") if ctx.first_weight else None
-    around = [r for r in ctx.recent if r is not record]
-    last = medicines.Doses(around).last(ctx.day, CONTEXT_DAYS)
-    flags = flags_of(record, History(around), medicines_in_use=in_use | set(last), last_doses=last,
-                     weight_from=weight_from)
-    return [as_prose(f) for f in flags]
 
 
 # --- derived warnings: the API the status, check-in, log and report use ---------------------------

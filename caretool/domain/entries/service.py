@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from caretool.core import dates
@@ -42,7 +42,6 @@ EDITED = msg("change.edit", "edit {kind}")
 DELETED = msg("change.delete", "delete {kind}")
 NOT_AN_ID = msg("entry.not-an-id", "{id!r} is not an entry id")
 NOT_AN_ID_HINT = msg("entry.not-an-id.hint", "use the id shown by `caretool history` (at least 4 characters)")
-RED_FLAG_DAYS = 35  # the entries red-flag rules look back over
 ID_LENGTH = 32
 
 
@@ -158,25 +157,8 @@ def first_weight(store: StoreLike) -> Record | None:
     return None
 
 
-def _baseline_kg(store: StoreLike, day: date, skip: str) -> float | None:
-    """The first weight as a baseline for an entry on `day` (none when that entry is the first)."""
-    first = first_weight(store)
-    if first is None or first["id"] == skip or first["day"] > day.isoformat():
-        return None
-    return float(first["kg"])
 
 
-def red_flag_context(store: StoreLike, household: Household, day: date, *, kind: str | None = None,
-                     entry_id: str = "") -> redflags.Context:
-    """What the red-flag rules read besides the entry; the first weight only for a weight (or any
-    kind, when `kind` is not given), so a symptom log reads no old month."""
-    return redflags.Context(
-        day=day,
-        recent=store.records_between(day - timedelta(days=RED_FLAG_DAYS), day),
-        first_weight=_baseline_kg(store, day, entry_id) if kind in (None, "weight") else None,
-        medications=[str(m.get("name", "")).lower() for m in household.medications
-                     if not m.get("stopped")],
-    )
 
 
 def make_entry(
