@@ -62,8 +62,10 @@ def build(run: Any, clock: Callable[..., None], zone: str, first: date) -> dict[
     wednesday, sunday = _weekday_after(first, 20, 2), _weekday_after(first, 22, 6)
     schedules = [
         ["baclofen", "--dose", "5 mg", "--times", "08:00,14:00,21:45", "--start", _day(first, -5)],
-        ["vitamin-d", "--dose", "1 capsule", "--days", "mon,thu", "--times", "09:30", "--start", _day(first, 0)],
-        ["b12", "--dose", "1 mg", "--every", "2w", "--days", "tue", "--times", "10:00", "--start", _day(first, 1)],
+        ["vitamin-d", "--dose", "1 capsule", "--days", "mon,thu", "--times", "09:30",
+         "--start", _day(first, 0)],
+        ["b12", "--dose", "1 mg", "--every", "2w", "--days", "tue", "--times", "10:00",
+         "--start", _day(first, 1)],
         ["iron", "--dose", "1 tablet", "--every", "3d", "--times", "07:15", "--start", _day(first, 2)],
         ["saliva", "--dose", "1 patch", "--every", "8h", "--times", "06:00", "--start", _day(first, -1)],
         ["melatonin", "--dose", "2 mg", "--times", "02:30", "--start", _day(first, -3)],
@@ -72,7 +74,8 @@ def build(run: Any, clock: Callable[..., None], zone: str, first: date) -> dict[
         ["infusion", "--dose", "1 vial", "--rrule",
          f"RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=21;BYMINUTE=0 EXDATE:{_moment(first, wednesday, '21:00')} "
          f"RDATE:{_moment(first, sunday, '11:00')}", "--start", _day(first, 0)],
-        ["cycle", "--dose", "1 vial", "--rrule", "RRULE;X-FROM-DAY=5:FREQ=DAILY;INTERVAL=10;COUNT=6;BYHOUR=9;BYMINUTE=0",
+        ["cycle", "--dose", "1 vial", "--rrule",
+         "RRULE;X-FROM-DAY=5:FREQ=DAILY;INTERVAL=10;COUNT=6;BYHOUR=9;BYMINUTE=0",
          "--start", _day(first, 0)],
         ["combo", "--dose", "1 tablet", "--rrule",
          "RRULE:FREQ=DAILY;BYHOUR=8;BYMINUTE=0 RRULE:FREQ=WEEKLY;BYDAY=SA;BYHOUR=8,18;BYMINUTE=0",
@@ -140,7 +143,8 @@ def test_the_calendar_gives_every_dose_that_med_due_gives_for_120_days(
     assert total > 1500
 
 
-def test_the_hard_cases_really_are_in_the_window(run: Any, clock: Callable[..., None], tmp_path: Path) -> None:
+def test_the_hard_cases_really_are_in_the_window(run: Any, clock: Callable[..., None],
+                                                 tmp_path: Path) -> None:
     """What the comparison above covers: the 02:30 dose in the skipped hour (03:30 new time), the
     stopped medicines' series ending, the EXDATE, the RDATE, the duplicate Saturday dose and EXRULE."""
     zone, first = "Europe/Berlin", date(2027, 1, 20)

@@ -3,8 +3,8 @@
 Nothing here is a counter updated by hand. A medication record holds its last count,
     stock = {"count": 60, "unit": "tablets", "at": ISO moment of the count, "per_dose": N or None}
 and what is left is derived whenever it is shown: the count minus the amount of every dose
-entry marked taken at or after the moment of the count (a dose recorded the same second as the
-count came out of the counted stock). So undoing, deleting or editing a dose, or
+entry marked taken after the moment of the count (a dose given at that very moment was already
+out of the box when it was counted; a refill's count includes every dose given until then). So undoing, deleting or editing a dose, or
 importing the same doses twice (merged by id), can never count a dose twice or forget one.
 
 The amount of one dose is `per_dose` when the family gave it (`--per-dose`), else it is read from
@@ -177,7 +177,7 @@ def _given_after(med: Record, stock: Record, records: Sequence[Record]) -> list[
     names = {name_key(n) for n in [med["name"], *med.get("former_names", [])]}
     return [r for r in records if r.get("kind") == "dose" and r.get("status") == "taken"
             and name_key(str(r.get("medication", ""))) in names
-            and datetime.fromisoformat(r["at"]) >= stock["at"]]
+            and datetime.fromisoformat(r["at"]) > stock["at"]]
 
 
 def _projection(med: Record, left: float, per: float | None, now: datetime,

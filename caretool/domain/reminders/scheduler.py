@@ -63,10 +63,12 @@ class Setup:
 
 def caretool_command(argv0: str, executable: str) -> tuple[str, ...]:
     """The full path of the caretool being run: its script, or `python -m caretool`."""
+    # abspath, not resolve: a virtual environment's python is a link, and following it would
+    # leave the environment (and caretool) behind.
     script = Path(argv0)
     if script.name.startswith("caretool") and script.suffix != ".py" and script.is_file():
-        return (str(script.resolve()),)
-    return (str(Path(executable).resolve()) if executable else "python3", "-m", "caretool")
+        return (os.path.abspath(script),)
+    return (os.path.abspath(executable) if executable else "python3", "-m", "caretool")
 
 
 def plan(*, argv0: str, executable: str, home: Path, environ: Mapping[str, str], platform: str,
