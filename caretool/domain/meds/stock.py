@@ -4,8 +4,9 @@ Nothing here is a counter updated by hand. A medication record holds its last co
     stock = {"count": 60, "unit": "tablets", "at": ISO moment of the count, "per_dose": N or None}
 and what is left is derived whenever it is shown: the count minus the amount of every dose
 entry marked taken after the moment of the count (a dose given at that very moment was already
-out of the box when it was counted; a refill's count includes every dose given until then). So undoing, deleting or editing a dose, or
-importing the same doses twice (merged by id), can never count a dose twice or forget one.
+out of the box when it was counted; a refill's count includes every dose given until then). So
+undoing, deleting or editing a dose, or importing the same doses twice (merged by id), can never
+count a dose twice or forget one.
 
 The amount of one dose is `per_dose` when the family gave it (`--per-dose`), else it is read from
 the dose text of that dose ("2 tablets", "10 mL (50 mg)", "50 mg tablet" = 1 tablet); a dose whose
