@@ -10,7 +10,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from caretool.core.messages import _, n_
+from caretool.core.messages import _, n_, render
+from caretool.domain.meds.stock import UNIT_NAMES
 from caretool.views.output import emit_json, say, tell
 
 Row = dict[str, Any]
@@ -33,6 +34,10 @@ _UNIT_WORDS: dict[str, Callable[[int], str]] = {
     "syringes": lambda n: n_("{count} syringe", "{count} syringes", n),
     "doses": lambda n: n_("{count} dose", "{count} doses", n),
 }
+
+
+def _unit(unit: str) -> str:
+    return render(UNIT_NAMES[unit]) if unit in UNIT_NAMES else unit
 
 
 def amount(count: float, unit: str) -> str:
@@ -95,7 +100,7 @@ def warnings(rows: list[Row]) -> None:
                     "with `caretool med stock {name} N --per-dose N`.",
                     "{count} doses of {name} were not counted: their dose text names no {unit}. Give the "
                     "amount with `caretool med stock {name} N --per-dose N`.", row["uncounted"]).format(
-                count=row["uncounted"], name=row["name"], unit=row["unit"]))
+                count=row["uncounted"], name=row["name"], unit=_unit(row["unit"])))
 
 
 def _counted(row: Row) -> str:
@@ -118,7 +123,8 @@ def recorded(result: Row, *, as_json: bool) -> None:
     if row.get("per_dose") is not None:
         say("  " + _("Each dose given takes {amount}.").format(amount=amount(row["per_dose"], row["unit"])))
     else:
-        say("  " + _("Each dose given takes what its dose text says, in {unit}.").format(unit=row["unit"]))
+        say("  " + _("Each dose given takes what its dose text says, in {unit}.").format(
+            unit=_unit(row["unit"])))
     warnings([row])
     tell(_("Every dose marked taken lowers it; `caretool undo` reverts this count."))
 

@@ -39,6 +39,18 @@ UNITS: dict[str, tuple[str, ...]] = {
     "syringes": ("syringe", "syringes", "주사기"),
     "doses": ("dose", "doses", "회분"),  # one dose is one dose: for infusions, injections, kits
 }
+UNIT_NAMES = {
+    "tablets": msg("unit.tablets", "tablets"),
+    "capsules": msg("unit.capsules", "capsules"),
+    "mL": msg("unit.ml", "mL"),
+    "vials": msg("unit.vials", "vials"),
+    "sachets": msg("unit.sachets", "sachets"),
+    "patches": msg("unit.patches", "patches"),
+    "puffs": msg("unit.puffs", "puffs"),
+    "drops": msg("unit.drops", "drops"),
+    "syringes": msg("unit.syringes", "syringes"),
+    "doses": msg("unit.doses", "doses"),
+}
 WARN_DAYS = 7  # say "order more" when the stock lasts this many days or fewer
 MAX_COUNT = 100_000
 MAX_PER_DOSE = 1_000
@@ -132,7 +144,8 @@ def record(med: Record, count: str, *, unit: str | None, per_dose: str | None, a
         if old is None or left_now is None:
             raise BadInput(ADD_WITHOUT_STOCK(name=name), ADD_WITHOUT_STOCK_HINT(name=name))
         if chosen and chosen != old["unit"]:
-            raise BadInput(OTHER_UNIT(name=name, unit=old["unit"], other=chosen), OTHER_UNIT_HINT)
+            raise BadInput(OTHER_UNIT(name=name, unit=UNIT_NAMES[old["unit"]], other=UNIT_NAMES[chosen]),
+                           OTHER_UNIT_HINT)
         chosen = old["unit"]
         number = max(left_now, 0.0) + number
     amount = parse_number(per_dose, what=PER_DOSE, low=0.01, high=MAX_PER_DOSE, hint=PER_DOSE_HINT) \
@@ -143,7 +156,7 @@ def record(med: Record, count: str, *, unit: str | None, per_dose: str | None, a
             raise BadInput(WHAT_TO_COUNT(name=name, dose=med.get("dose", "")), WHAT_TO_COUNT_HINT)
         chosen = chosen or "doses"
     if amount is None and amount_in(med.get("dose", ""), chosen) is None:
-        raise BadInput(HOW_MANY(unit=chosen, name=name, dose=med.get("dose", "")), HOW_MANY_HINT)
+        raise BadInput(HOW_MANY(unit=UNIT_NAMES[chosen], name=name, dose=med.get("dose", "")), HOW_MANY_HINT)
     return {"count": number, "unit": chosen, "at": dates.iso(moment), "per_dose": amount}
 
 
