@@ -145,6 +145,8 @@ def test_notify_sends_the_doses_to_the_desktop(run: Any, meds: Any, tmp_path: Pa
     lines = said.read_text().splitlines()
     assert lines[:3] == ["--app-name=caretool", "--urgency=critical", "caretool: 1 dose due"]
     assert lines[3] == "08:00 baclofen 5 mg - overdue"
+    quiet = run("med", "due", "--soon", "15m", "--notify")
+    assert quiet.stderr == ""  # from cron, anything on stderr would be mailed every 15 minutes
     said.unlink()
     run("med", "take", "baclofen", "--for", "08:00")
     assert soon(run, "15m", 1, "--notify")["notification"] is None

@@ -29,7 +29,7 @@ def soon(info: Row, *, as_json: bool, notify_wanted: bool) -> None:
     if as_json:
         emit_json({**info, "notification": status, "notification_problem": problem})
     else:
-        _soon_text(info)
+        _soon_text(info, hint=not notify_wanted)  # from cron, anything on stderr becomes a mail
     if status == notify.MISSING:
         _missing_notify()
     elif status == notify.FAILED:
@@ -38,7 +38,7 @@ def soon(info: Row, *, as_json: bool, notify_wanted: bool) -> None:
                "it).").format(problem=problem))
 
 
-def _soon_text(info: Row) -> None:
+def _soon_text(info: Row, *, hint: bool) -> None:
     window = render(durations.spoken(timedelta(minutes=info["minutes"])))
     if not info["doses"]:
         say(_("Nothing is due in the next {window}, and nothing is overdue today.").format(window=window))
@@ -50,8 +50,9 @@ def _soon_text(info: Row) -> None:
     for d in info["doses"]:
         text = (_("  {time}  {name} {dose}  OVERDUE") if d["overdue"] else _("  {time}  {name} {dose}"))
         say(safe(text.format(time=d["time"], name=d["name"], dose=d["dose"])))
-    tell(_("Record a dose with `caretool med take {name}`, or `caretool med skip {name} --reason TEXT`.")
-         .format(name=info["doses"][0]["name"]))
+    if hint:
+        tell(_("Record a dose with `caretool med take {name}`, or `caretool med skip {name} --reason TEXT`.")
+             .format(name=info["doses"][0]["name"]))
 
 
 # --- med calendar ------------------------------------------------------------------------------
