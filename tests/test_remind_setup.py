@@ -92,9 +92,11 @@ def test_install_refuses_to_overwrite_a_file_it_did_not_write(run: Any, househol
 def test_odd_paths_are_quoted_for_cron_and_systemd(tmp_path: Path) -> None:
     home = tmp_path / "care 100% $HOME"
     setup = scheduler.plan(argv0="/opt/my tools/caretool", executable="/usr/bin/python3", home=home,
-                           environ={"XDG_CONFIG_HOME": str(tmp_path)}, platform="linux", uid=1000)
+                           environ={"XDG_CONFIG_HOME": str(tmp_path), "TZ": "Asia/Seoul"}, platform="linux",
+                           uid=1000)
     assert setup.command[:3] == ("/usr/bin/python3", "-m", "caretool")  # no such script: python -m
     service = scheduler.service_text(setup)
+    assert "Environment=TZ=Asia/Seoul" in service  # cron and systemd do not read the shell's TZ
     assert f'Environment="CARETOOL_HOME={home.resolve()}"'.replace("%", "%%") in service
     line = scheduler.crontab_line(setup)
     assert "\\%" in line and " 100% " not in line

@@ -26,7 +26,9 @@ SOON = "15m"
 UNIT = "caretool-reminders"
 MARKER = "# Written by caretool (`caretool remind setup --install`); `caretool remind remove` takes it out."
 DBUS = "unix:path=/run/user/{uid}/bus"
-PASSED_ON = ("PYTHONPATH", "CARETOOL_LANG")  # what the command needs to run the same way later
+# What the command needs to run the same way later: the import path (for python -m caretool),
+# the language, and the time zone when it is not the system's (cron and systemd do not read ~/.profile).
+PASSED_ON = ("PYTHONPATH", "CARETOOL_LANG", "TZ")
 CANNOT_WRITE = msg("remind.cannot-write", "cannot write {path}: {reason}")
 CANNOT_WRITE_HINT = msg("remind.cannot-write.hint", "check that the folder {folder} is yours and writable")
 NOT_OURS = msg("remind.not-ours", "{path} exists and was not written by caretool")
@@ -75,10 +77,8 @@ def plan(*, argv0: str, executable: str, home: Path, environ: Mapping[str, str],
          uid: int) -> Setup:
     command = caretool_command(argv0, executable)
     env = [("CARETOOL_HOME", str(home.expanduser().resolve()))]
-    if len(command) > 1:  # python -m caretool needs the same import path later
-        env += [(k, environ[k]) for k in PASSED_ON if environ.get(k)]
-    else:
-        env += [(k, environ[k]) for k in PASSED_ON[1:] if environ.get(k)]
+    wanted = PASSED_ON if len(command) > 1 else PASSED_ON[1:]  # a script finds its own caretool
+    env += [(k, environ[k]) for k in wanted if environ.get(k)]
     config = Path(environ.get("XDG_CONFIG_HOME") or Path(environ.get("HOME", "~")) / ".config").expanduser()
     return Setup((*command, "med", "due", "--soon", SOON, "--notify"), tuple(env),
                  config / "systemd" / "user", platform.startswith("linux"), uid)
