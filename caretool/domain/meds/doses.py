@@ -45,7 +45,7 @@ StoreLike = journal.StoreLike
 GRACE = timedelta(hours=2)
 MATCH_DAYS = 14  # a dose entry is matched to a scheduled dose at most this many days away
 PAST_NIGHT = timedelta(hours=6)  # yesterday's dose given after midnight: at most this late
-# "Given N times" notes (a word, not a limit; limits per medicine come with reminders, issue 16):
+# "Given N times" notes (a word, not a limit; the family's own limits per medicine are in limits.py):
 REPEAT_HOUR = 2  # doses of one medicine within an hour
 REPEAT_DAY = 4  # doses of an as-needed medicine within 24 hours
 
