@@ -78,8 +78,10 @@ def add(
     min_gap: MinGap = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Add a medication and its schedule. A medicine taken as needed may have limits: `med take`
-    then refuses a dose over them unless --override with a note.
+    """Add a medication and its schedule.
+
+    A medicine taken as needed may have limits (--max-per-day, --min-gap): `med take` then
+    refuses a dose over them unless --override with a note.
 
     Examples: caretool med add --preset riluzole | caretool med add baclofen --dose "5 mg"
     --times 08:00,14:00,20:00 | caretool med add vitamin-d --dose "1 tablet" --days mon
@@ -102,8 +104,10 @@ def list_meds(
     warn_days: WarnDays = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """List medications, active and stopped, with their schedules in plain words, and for the ones
-    whose stock is counted (`caretool med stock`) how long it lasts at the current schedule.
+    """List medications, active and stopped, with their schedules in plain words.
+
+    For the ones whose stock is counted (`caretool med stock`): how long it lasts at the current
+    schedule, with a warning when it runs out within 7 days (--warn-days).
 
     Examples: caretool med list | caretool med list riluzole | caretool med list --warn-days 10
     """
@@ -238,9 +242,10 @@ def take(
     as_json: JsonOpt = False,
 ) -> None:
     """Record a dose given: the nearest open dose of today (or last night); with no open dose, an
-    extra dose. A skipped dose changes to taken only with --for TIME --replace. A dose of an
-    as-needed medicine over its limits (--max-per-day, --min-gap) is refused (exit 2, naming the
-    last dose and when the next is allowed) unless --override with a --note.
+    extra dose. A skipped dose changes to taken only with --for TIME --replace.
+
+    A dose of an as-needed medicine over its limits (--max-per-day, --min-gap) is refused (exit 2,
+    naming the last dose and when the next is allowed) unless --override with a --note.
 
     Examples: caretool med take riluzole | caretool med take riluzole --at 08:10 --for 08:00
     | caretool med take baclofen --for 20:00 --replace
@@ -315,10 +320,12 @@ def stock(
     warn_days: WarnDays = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Record what is at hand of a medicine, or see what is left. Every dose marked taken after the
-    count lowers it by its amount (read from the dose, e.g. '2 tablets', or --per-dose); `med list`
-    and `caretool today` say how many days it lasts at the current schedule and warn at 7 days.
-    `caretool undo` reverts a count, and undoing a dose gives it back.
+    """Record what is at hand of a medicine, or see what is left.
+
+    Every dose marked taken after the count lowers it by its amount (read from the dose, e.g.
+    '2 tablets', or --per-dose); `med list` and `caretool today` say how many days it lasts at the
+    current schedule and warn at 7 days. `caretool undo` reverts a count, and undoing a dose gives
+    it back.
 
     Examples: caretool med stock riluzole 60 | caretool med stock riluzole 56 --add
     | caretool med stock "edaravone iv" 14 --unit vials --per-dose 1 | caretool med stock
@@ -349,8 +356,9 @@ def calendar(
                           "services ignore alarms in imported files)."))] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Write the medication schedules as an iCalendar (.ics) file to import into the family's calendar:
-    one repeating event series per schedule (28-day cycles and loading doses included), in this
+    """Write the medication schedules as an iCalendar (.ics) file for the family's calendar.
+
+    One repeating event series per schedule (28-day cycles and loading doses included), in this
     computer's time zone. Importing a newer file updates the same events; a stopped medicine's
     series ends. Medicines taken as needed have no events.
 

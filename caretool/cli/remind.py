@@ -36,10 +36,12 @@ def setup(
     yes: Annotated[bool, typer.Option("--yes", help=_("With --install: do not ask, write them."))] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Print a ready crontab line and a systemd user timer (Persistent=true) that run
-    `caretool med due --soon 15m --notify` every 15 minutes, with the full path of this caretool and
-    its data folder. Nothing is installed unless you ask: --install writes the two systemd files into
-    your user's systemd folder after you confirm; `caretool remind remove` takes them out.
+    """Print a ready crontab line and a systemd user timer that look for doses every 15 minutes.
+
+    Both run `caretool med due --soon 15m --notify` with the full path of this caretool and its
+    data folder; the timer has Persistent=true. Nothing is installed unless you ask: --install
+    writes the two systemd files into your user's systemd folder after you confirm;
+    `caretool remind remove` takes them out.
 
     Examples: caretool remind setup | caretool remind setup --install
     """

@@ -30,6 +30,5 @@ def today(
         "--warn-days",
         help="Warn when a medicine's stock lasts this many days or fewer (default 7).")] = None,
 ) -> None:
-    """Today's status: doses missed since the last check-in and still due today, refills to order,
-    checked in or not, warnings this week, the phase, what next."""
+    """Today's status: missed and due doses, refills, the check-in, this week's warnings, what next."""
     show_today(ctx, as_json, warn_days)
