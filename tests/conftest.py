@@ -20,6 +20,7 @@ from caretool.cli.root import app
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "home"
     monkeypatch.setenv("CARETOOL_HOME", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # `remind setup --install` writes here
     monkeypatch.setenv("CARETOOL_LOCK_TIMEOUT", "2")
     monkeypatch.delenv("CARETOOL_NOW", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")

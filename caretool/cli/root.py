@@ -222,6 +222,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "delete": ("entries", "delete", False),
     "undo": ("entries", "undo", False),
     "med": ("med", "med_app", True),
+    "remind": ("remind", "remind_app", True),
     "phase": ("phase", "phase_app", True),
     "guide": ("guide", "guide_app", True),
     "burnout": ("burnout", "burnout", False),

@@ -11,7 +11,9 @@ from datetime import date, datetime, timedelta
 from caretool.core.messages import _, n_, render
 from caretool.core.text import safe
 from caretool.domain.entries.model import Record as Row
+from caretool.domain.meds import durations
 from caretool.domain.meds.wording import and_list
+from caretool.views import stock as stock_view
 from caretool.views.output import emit_json, say, tell
 from caretool.views.warnings import show as show_warnings
 
@@ -54,7 +56,7 @@ def added(row: Row, *, as_json: bool) -> None:
         emit_json(row)
         return
     say(_("Added {name} {dose}: {schedule}, {since}  [id {id}]").format(
-        name=row["name"], dose=row["dose"], schedule=render(row["schedule"]), since=_since(row),
+        name=row["name"], dose=row["dose"], schedule=_schedule(row), since=_since(row),
         id=row["id"][:7]))
     if row.get("next"):
         say(_("Next dose: {when}").format(when=_clock(row["next"])))
@@ -89,19 +91,47 @@ def listing(rows: list[Row], *, as_json: bool, one: bool = False) -> None:
 
     from caretool.views.output import console
 
+    counted = any(r.get("stock") for r in rows)
     grid = Table(box=None, pad_edge=False, header_style="bold")
-    for column in (_("name"), _("dose"), _("schedule"), _("status"), _("next dose")):
+    columns = [_("name"), _("dose"), _("schedule"), _("status"), _("next dose")]
+    if counted:
+        columns.append(_("stock"))
+    for column in columns:
         grid.add_column(column, overflow="fold")
     for r in rows:
         state = _status(r["status"]) + (f" {r['stopped'][:10]}" if r.get("stopped") else "")
-        grid.add_row(Text(safe(r["name"])), Text(safe(r["dose"])), Text(safe(render(r["schedule"]))),
-                     state, _clock(r.get("next")) if r["status"] in ("active", "not started") else "-")
+        cells: list[Text | str] = [Text(safe(r["name"])), Text(safe(r["dose"])), Text(safe(_schedule(r))),
+                 state, _clock(r.get("next")) if r["status"] in ("active", "not started") else "-"]
+        if counted:
+            found = r.get("stock")
+            cells.append(Text(stock_view.short(found), style="bold red" if found["low"] else "")
+                         if found else "-")
+        grid.add_row(*cells)
     console().print(grid)
+    stock_view.warnings([r["stock"] for r in rows if r.get("stock")])
+
+
+def _schedule(row: Row) -> str:
+    """The schedule in words, with an as-needed medicine's limits."""
+    words = render(row["schedule"])
+    per_day, gap = row.get("max_per_day"), row.get("min_gap")
+    if per_day and gap:
+        return n_("{schedule}, at most {count} dose in 24 hours, {gap} apart",
+                  "{schedule}, at most {count} doses in 24 hours, {gap} apart", per_day).format(
+            schedule=words, count=per_day, gap=render(durations.spoken(timedelta(minutes=gap))))
+    if per_day:
+        return n_("{schedule}, at most {count} dose in 24 hours",
+                  "{schedule}, at most {count} doses in 24 hours", per_day).format(
+            schedule=words, count=per_day)
+    if gap:
+        return _("{schedule}, at least {gap} apart").format(
+            schedule=words, gap=render(durations.spoken(timedelta(minutes=gap))))
+    return words
 
 
 def _detail(row: Row) -> None:
     say(_("{name} {dose}  [id {id}]").format(name=row["name"], dose=row["dose"], id=row["id"][:7]))
-    say(_("  schedule: {schedule}").format(schedule=render(row["schedule"])))
+    say(_("  schedule: {schedule}").format(schedule=_schedule(row)))
     if row.get("end"):
         say(_("  status:   {status}, {since}, until {end}").format(
             status=_status(row["status"]), since=_since(row), end=row["end"]))
@@ -118,7 +148,11 @@ def _detail(row: Row) -> None:
         say(_("  until {until} the schedule was: {rules}").format(until=old["until"], rules=rules))
     if row.get("upcoming"):
         say(_("  next doses: {times}").format(times=", ".join(_clock(s) for s in row["upcoming"])))
+    if row.get("stock"):
+        say(_("  stock:    {line}").format(line=stock_view.line(row["stock"])))
     _advice(row)
+    if row.get("stock"):
+        stock_view.warnings([row["stock"]])
 
 
 def stopped(row: Row, *, as_json: bool) -> None:
@@ -135,7 +169,7 @@ def edited(before: Row, after: Row, *, as_json: bool) -> None:
         emit_json({"before": before, "after": after})
         return
     say(_("Changed {old}: {name} {dose}, {schedule}, {since}").format(
-        old=before["name"], name=after["name"], dose=after["dose"], schedule=render(after["schedule"]),
+        old=before["name"], name=after["name"], dose=after["dose"], schedule=_schedule(after),
         since=_since(after)))
     if before["rrule"] != after["rrule"] and after.get("earlier"):
         say(_("  The new schedule applies from {day}; earlier days keep the old one.").format(
@@ -218,6 +252,8 @@ def recorded(result: Row, *, as_json: bool) -> None:
         line = _("Logged {medication} skipped at {at} (the {slot} dose): {reason}  [id {id}]")
     elif record.get("scheduled_for"):
         line = _("Logged {medication} taken at {at} (the {slot} dose)  [id {id}]")
+    elif record.get("reason"):
+        line = _("Logged {medication} taken at {at}, over its limits: {reason}  [id {id}]")
     elif record.get("extra") and result.get("extra_because"):
         line = _("Logged {medication} taken at {at}, an extra dose: {why}  [id {id}]")
         values["why"] = render(result["extra_because"])

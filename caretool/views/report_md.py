@@ -191,6 +191,15 @@ def dose_text(item: dict[str, Any]) -> str:
     return ", ".join(parts) or "-"
 
 
+def as_needed_line(item: dict[str, Any]) -> str:
+    """'Paracetamol (as needed), doses each day: Mon 9 Nov 2, Tue 10 Nov 0, ...' ('' if none)."""
+    if not item.get("as_needed") or not item.get("per_day"):
+        return ""
+    days = ", ".join(_("{day} {count}").format(day=short_day(d["day"]), count=d["count"])
+                     for d in item["per_day"])
+    return _("{name} (as needed), doses each day: {days}").format(name=item["name"], days=days)
+
+
 def urgency_word(urgency: str) -> str:
     return _(URGENCY[urgency]) if urgency in URGENCY else ""
 
@@ -290,6 +299,9 @@ def _medications(data: dict[str, Any]) -> list[str]:
              str(i["missed"]), percent_text(i["percent"])] for i in m["items"]]
     lines = _table([_("Medication"), _("Dose"), _("Scheduled"), _("Taken"), _("Skipped"), _("Missed"),
                     _("Taken %")], rows)
+    as_needed = [f"- {esc(line)}" for i in m["items"] if (line := as_needed_line(i))]
+    if as_needed:
+        lines += ["", *as_needed]
     missed = [i for i in m["items"] if i["missed_doses"]]
     if missed:
         lines += ["", esc(_("Missed doses:")), ""]

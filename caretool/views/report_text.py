@@ -123,6 +123,8 @@ def _medications(out: Console, data: dict[str, Any]) -> None:
                       fmt.percent_text(i["percent"]))
     out.print(table)
     for i in m["items"]:
+        if line := fmt.as_needed_line(i):
+            out.print(_t(line))
         if i["missed_doses"]:
             out.print(_t(_("Missed {name}: {doses}").format(
                 name=i["name"], doses=", ".join(fmt.dose_time(d) for d in i["missed_doses"])), "red"))

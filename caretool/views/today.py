@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from caretool.core.messages import N_, _, n_, render
+from caretool.views import stock as stock_view
 from caretool.views.output import emit_json, say
 
 DOSE_STATES = {
@@ -15,6 +17,7 @@ DOSE_STATES = {
     "due": N_("due now"),
     "upcoming": N_("upcoming"),
 }
+MISSED_LINES = 5  # more missed doses than this are shown one line per medicine
 URGENCY = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT")}
 
 
@@ -42,11 +45,53 @@ def warning_line(w: dict[str, Any]) -> str:
         level=level, title=render(w["title"]), when=when, action=render(w["action"]))
 
 
+def _missed_line(dose: dict[str, Any], today: str) -> str:
+    moment = datetime.fromisoformat(dose["scheduled_for"]).astimezone()
+    when = f"{moment:%H:%M}" if moment.date().isoformat() == today else f"{moment:%Y-%m-%d %H:%M}"
+    return _("{when} {name} {dose}").format(when=when, name=dose["name"], dose=dose["dose"])
+
+
+def _doses(info: dict[str, Any]) -> None:
+    """The doses first: missed since the last check-in, still due today, and refills."""
+    missed = info.get("missed", [])
+    if missed and info.get("last_checkin"):
+        since = datetime.fromisoformat(info["last_checkin"]).astimezone()
+        say("  " + n_("Missed since the last check-in ({when}): {count} dose",
+                      "Missed since the last check-in ({when}): {count} doses", len(missed)).format(
+            when=f"{since:%Y-%m-%d %H:%M}", count=len(missed)))
+    elif missed:
+        say("  " + n_("Missed in the last 7 days: {count} dose", "Missed in the last 7 days: {count} doses",
+                      len(missed)).format(count=len(missed)))
+    if len(missed) <= MISSED_LINES:
+        for dose in missed:
+            say("    " + _missed_line(dose, info["date"]))
+    else:  # a long absence: one line per medicine
+        by_name: dict[str, list[dict[str, Any]]] = {}
+        for dose in missed:
+            by_name.setdefault(dose["name"], []).append(dose)
+        for name, found in by_name.items():
+            last = datetime.fromisoformat(found[-1]["scheduled_for"]).astimezone()
+            say("    " + n_("{name}: {count} dose, the last at {last}",
+                            "{name}: {count} doses, the last at {last}", len(found)).format(
+                name=name, count=len(found), last=f"{last:%Y-%m-%d %H:%M}"))
+    for dose in info.get("still_due", info["doses"]):
+        state = _(DOSE_STATES[dose["state"]]) if dose["state"] in DOSE_STATES else dose["state"]
+        say("  " + _("Dose {time} {name}: {state}").format(time=dose["time"], name=dose["name"], state=state))
+    recorded = sum(d["state"] in ("taken", "skipped") for d in info["doses"])
+    if recorded:
+        say("  " + n_("Recorded today: {recorded} of {count} dose.",
+                      "Recorded today: {recorded} of {count} doses.", len(info["doses"])).format(
+            recorded=recorded, count=len(info["doses"])))
+    for row in info.get("low_stock", []):
+        say("  " + _("Refill soon: {line}").format(line=stock_view.line(row)))
+
+
 def show(info: dict[str, Any], *, as_json: bool) -> None:
     if as_json:
         emit_json(as_data(info))
         return
     say(_("Today, {date} - caring for {person}").format(date=info["date"], person=info["person"]))
+    _doses(info)
     if info["phase"]:
         say("  " + _("Phase {phase}: {title}").format(phase=info["phase"], title=render(info["phase_title"])))
     count = info["streak"]
@@ -58,9 +103,6 @@ def show(info: dict[str, Any], *, as_json: bool) -> None:
                       "Not checked in yet today (streak so far: {count} days).", count).format(count=count))
     else:
         say("  " + _("Not checked in yet today."))
-    for dose in info["doses"]:
-        state = _(DOSE_STATES[dose["state"]]) if dose["state"] in DOSE_STATES else dose["state"]
-        say("  " + _("Dose {time} {name}: {state}").format(time=dose["time"], name=dose["name"], state=state))
     if info["warnings"]:
         total = sum(w["count"] for w in info["warnings"])
         say("  " + n_("Warnings in the last 7 days: {count}", "Warnings in the last 7 days: {count}",

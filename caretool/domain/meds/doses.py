@@ -45,7 +45,7 @@ StoreLike = journal.StoreLike
 GRACE = timedelta(hours=2)
 MATCH_DAYS = 14  # a dose entry is matched to a scheduled dose at most this many days away
 PAST_NIGHT = timedelta(hours=6)  # yesterday's dose given after midnight: at most this late
-# "Given N times" notes (a word, not a limit; limits per medicine come with reminders, issue 16):
+# "Given N times" notes (a word, not a limit; the family's own limits per medicine are in limits.py):
 REPEAT_HOUR = 2  # doses of one medicine within an hour
 REPEAT_DAY = 4  # doses of an as-needed medicine within 24 hours
 
@@ -215,6 +215,13 @@ def doses_on(store: StoreLike, household: Household, day: date, now: datetime, *
     due or upcoming."""
     records = dose_records(store, *window(day, day, now))
     return rows(household.medications, records, day, day, now, grace)
+
+
+def doses_between(store: StoreLike, household: Household, lo: date, hi: date, now: datetime, *,
+                  grace: timedelta = GRACE) -> list[Record]:
+    """The doses scheduled on the local days lo..hi, as doses_on gives them for one day."""
+    records = dose_records(store, *window(lo, hi, now))
+    return rows(household.medications, records, lo, hi, now, grace)
 
 
 def due_today(store: StoreLike, household: Household, now: datetime, *,
@@ -527,7 +534,8 @@ def adherence(store: StoreLike, household: Household, start: date, end: date, no
     (taken, skipped or missed; doses still due or upcoming are not counted yet, nor doses
     scheduled before the medicine was added), the percentage taken, and the missed doses.
     `extra` counts doses given outside the schedule; for a medicine taken as needed, `taken`
-    counts every dose given and `percent` is None."""
+    counts every dose given, `per_day` lists each day of the period with its count
+    ([{"day", "count"}]; empty for a scheduled medicine) and `percent` is None."""
     if start > end:
         raise BadInput(PERIOD_BACKWARDS(start=start.isoformat(), end=end.isoformat()), PERIOD_BACKWARDS_HINT)
     records = dose_records(store, *window(start, end, now))
@@ -543,12 +551,18 @@ def adherence(store: StoreLike, household: Household, start: date, end: date, no
         hi = min(end, dates.local_day(stop)) if stop else end
         given = [r for r in unscheduled(records, lo, hi) if name_key(r["medication"]) in names]
         taken = len(given) if med.get("as_needed") else counts["taken"]
+        per_day = {}
+        if med.get("as_needed"):  # how many were given on each day of the period
+            per_day = {(start + timedelta(days=n)).isoformat(): 0 for n in range((end - start).days + 1)}
+            for r in given:
+                per_day[r["day"]] = per_day.get(r["day"], 0) + 1
         out.append({
             "name": med["name"], "as_needed": bool(med.get("as_needed")), "scheduled": len(known),
             "taken": taken, "skipped": counts["skipped"], "missed": counts["missed"],
             "extra": 0 if med.get("as_needed") else len(given),
             "percent": _percent(counts["taken"], len(known)),
             "missed_doses": [r["scheduled_for"] for r in known if r["state"] == "missed"],
+            "per_day": [{"day": day, "count": count} for day, count in sorted(per_day.items())],
         })
     return out
 

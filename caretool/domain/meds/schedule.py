@@ -18,7 +18,7 @@ import re
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
 from dateutil.parser import isoparse
@@ -255,6 +255,22 @@ def _skip_ahead(rule: Rule, anchor: datetime, near: date | None) -> datetime:
     return anchor + timedelta(days=periods * period) if periods > 0 else anchor
 
 
+def expand(rule: Rule, start: date) -> rrule:
+    """One RRULE or EXRULE line as a dateutil rule on its own, anchored on its day of the schedule
+    (naive local times; the calendar export writes each rule as an event series)."""
+    return _rrule(rule.value, _anchor(start, rule.from_day))
+
+
+def moments(rule: Rule) -> list[datetime]:
+    """The local times of an RDATE or EXDATE line."""
+    return _moments(rule.value)
+
+
+def join(parts: dict[str, str]) -> str:
+    """Rule parts back into RFC 5545 text (FREQ=DAILY;BYHOUR=8)."""
+    return _join(parts)
+
+
 @lru_cache(maxsize=256)
 def _ruleset(text: str, start: date, near: date | None = None) -> rruleset:
     out = rruleset()
@@ -297,8 +313,18 @@ class Schedule:
 
 
 def aware(moment: datetime) -> datetime:
-    """A local wall-clock time with the UTC offset valid at that time (DST-correct)."""
-    return moment.astimezone()
+    """A local wall-clock time with the UTC offset valid at that time (DST-correct).
+
+    As RFC 5545 reads a time that happens twice (the clocks go back) as the first of the two, and
+    a time the clocks skip (they jump forward) with the UTC offset from before the jump: a 02:30
+    dose on that night is due at 03:30 new time, 24 real hours after the 02:30 dose the day
+    before, and a calendar shows it at the same moment as `med due`.
+    """
+    local = moment.astimezone()
+    if local.replace(tzinfo=None) == moment:
+        return local
+    before = (moment - timedelta(hours=6)).astimezone().utcoffset() or timedelta()
+    return (moment - before).replace(tzinfo=UTC).astimezone()
 
 
 def check(rules: Sequence[Rule], start: date) -> None:

@@ -29,12 +29,14 @@ from caretool.core.text import clean_name, clean_text, name_key, parse_number
 from caretool.domain.entries import service as journal
 from caretool.domain.entries.model import Record
 from caretool.domain.household.model import Household
-from caretool.domain.meds import doses, presets, schedule
+from caretool.domain.meds import doses, limits, presets, schedule
+from caretool.domain.meds import stock as stocks
 from caretool.domain.meds.doses import (
     GRACE,
     Dose,
     adherence,
     dose_notes,
+    doses_between,
     doses_on,
     due_today,
     plan_dose,
@@ -44,8 +46,9 @@ from caretool.domain.meds.doses import (
 from caretool.domain.meds.names import find
 
 __all__ = ["GRACE", "Dose", "ScheduleFlags", "add", "adherence", "adherence_report", "describe", "dose_notes",
-           "doses_on", "due", "due_today", "edit", "find", "listing", "log_dose", "plan_dose", "record_dose",
-           "slots", "stop"]
+           "doses_between", "doses_on", "due", "due_today", "edit", "find", "listing", "log_dose",
+           "low_stock", "plan_dose", "record_dose", "set_stock", "slots", "stock_left", "stock_report",
+           "stocks", "stop"]
 
 StoreLike = journal.StoreLike
 
@@ -88,6 +91,9 @@ NOTHING_TO_CHANGE_HINT = msg("med.nothing-to-change.hint",
 WHY_SKIPPED = msg("dose.why-skipped", "why was the dose skipped?")
 WHY_SKIPPED_HINT = msg("dose.why-skipped.hint", "add --reason, e.g. --reason 'asleep'")
 DAYS = msg("field.days", "days")
+STOCK_LABEL = msg("change.med-stock", "stock count of {name}")
+NOT_COUNTED = msg("stock.not-counted", "the stock of {name} is not counted yet")
+NOT_COUNTED_HINT = msg("stock.not-counted.hint", "count what is at hand: `caretool med stock {name} 60`")
 DAYS_HINT = msg("adherence.days.hint", "give a whole number of days, 1 to 366")
 DAYS_NOT_WHOLE = msg("adherence.days-not-whole", "days {days} is not a whole number")
 
@@ -202,11 +208,26 @@ def _clash(household: Household, name: str, keep: Record | None = None) -> None:
             raise BadInput(ON_THE_LIST(name=med["name"]), ON_THE_LIST_HINT(name=med["name"]))
 
 
+def _limits(med: Record, max_per_day: str | None, min_gap: str | None) -> None:
+    """Set --max-per-day / --min-gap on an as-needed medicine (a scheduled one has none)."""
+    if max_per_day is not None:
+        med["max_per_day"] = limits.parse_per_day(max_per_day)
+    if min_gap is not None:
+        med["min_gap"] = limits.parse_gap(min_gap)
+    if not med.get("as_needed"):
+        if (max_per_day or min_gap) and (med.get("max_per_day") or med.get("min_gap")):
+            raise BadInput(limits.NEEDS_AS_NEEDED, limits.NEEDS_AS_NEEDED_HINT)
+        med.pop("max_per_day", None)
+        med.pop("min_gap", None)
+
+
 def add(store: StoreLike, *, name: str | None, dose: str | None, flags: ScheduleFlags,
         start: str | None = None, end: str | None = None, note: str | None = None,
+        max_per_day: str | None = None, min_gap: str | None = None,
         now: datetime | None = None) -> Record:
     """Add a medication; returns its row (with the preset's notes as `advice`, and as
-    `not_due_today` the times of today's doses that came before it was added)."""
+    `not_due_today` the times of today's doses that came before it was added). An as-needed
+    medicine may have limits (`max_per_day`, `min_gap`: see limits.py)."""
     now = now or dates.now()
     household = journal.load(store)
     built = build_schedule(flags, name)
@@ -234,6 +255,7 @@ def add(store: StoreLike, *, name: str | None, dose: str | None, flags: Schedule
         "due_from": dates.iso(now) if first == dates.local_day(now) else None,
         "former_names": [], "earlier": [],
     }
+    _limits(med, max_per_day, min_gap)
     household.medications.append(med)
     journal.save_household(store, household, f"add medication {name}")
     row = med_row(med, now)
@@ -241,15 +263,83 @@ def add(store: StoreLike, *, name: str | None, dose: str | None, flags: Schedule
     return row
 
 
-def listing(store: StoreLike, name: str | None = None, now: datetime | None = None) -> list[Record]:
-    """Every medication (active first, then stopped/ended), or the one named with its next doses."""
+def listing(store: StoreLike, name: str | None = None, now: datetime | None = None,
+            warn_days: str | None = None) -> list[Record]:
+    """Every medication (active first, then stopped/ended), or the one named with its next doses;
+    each row's `stock` is what is left (stock.left) or None when it is not counted."""
     now = now or dates.now()
+    warn = stocks.warn_days(warn_days)
     household = journal.load(store)
+    meds = [find(household, name)] if name else household.medications
+    left = stock_left(store, meds, now, warn)
     if name:
-        return [med_row(find(household, name), now, upcoming=6)]
-    rows = [med_row(m, now) for m in household.medications]
+        return [{**med_row(meds[0], now, upcoming=6), "stock": left.get(meds[0]["id"])}]
+    rows = [{**med_row(m, now), "stock": left.get(m["id"])} for m in meds]
     order = {"active": 0, "not started": 1, "ended": 2, "stopped": 3}
     return sorted(rows, key=lambda r: (order[r["status"]], name_key(r["name"])))
+
+
+# --- stock ------------------------------------------------------------------------------------------
+def _upcoming(med: Record, now: datetime) -> list[datetime]:
+    today = dates.local_day(now)
+    begin = doses.due_from(med)
+    return [s for s in slots(med, today, today + timedelta(days=stocks.PROJECTION_DAYS))
+            if s >= now and (begin is None or s >= begin)]
+
+
+def stock_left(store: StoreLike, meds: list[Record], now: datetime, warn: int = stocks.WARN_DAYS,
+               ) -> dict[str, Record]:
+    """What is left of each counted medicine that is still given, by medication id (stock.left)."""
+    counted = stocks.stocked(meds)
+    first = stocks.since(counted)
+    if first is None:
+        return {}
+    records = doses.dose_records(store, first, max(first, dates.local_day(now)))
+    out = {}
+    for med in counted:
+        found = stocks.left(med, records, now, _upcoming(med, now), warn)
+        if found is not None:
+            out[med["id"]] = {**found, "name": med["name"], "as_needed": bool(med.get("as_needed"))}
+    return out
+
+
+def low_stock(store: StoreLike, household: Household, now: datetime, warn: int = stocks.WARN_DAYS,
+              ) -> list[Record]:
+    """The counted medicines that run out within `warn` days (or have nothing left), soonest first."""
+    found = [r for r in stock_left(store, household.medications, now, warn).values() if r["low"]]
+    return sorted(found, key=lambda r: (r["days_left"] if r["days_left"] is not None else -1,
+                                        name_key(r["name"])))
+
+
+def set_stock(store: StoreLike, name: str, count: str, *, unit: str | None = None,
+              per_dose: str | None = None, add: bool = False, at: str | None = None,
+              warn_days: str | None = None, now: datetime | None = None) -> Record:
+    """`med stock NAME COUNT`: what is at hand now (or `at`), or with `add` what arrived on top of
+    what is left. Returns {"name", "stock" (stock.left), "before" (what was left, or None)}."""
+    now = now or dates.now()
+    warn = stocks.warn_days(warn_days)
+    household = journal.load(store)
+    med = find(household, name, include_stopped=False)
+    moment = journal.resolve_moment(household, at, ref=now) if at else now
+    before = stock_left(store, [med], now, warn).get(med["id"])
+    med["stock"] = stocks.record(med, count, unit=unit, per_dose=per_dose, add=add, moment=moment,
+                                 left_now=before["left"] if before else None)
+    journal.save_household(store, household, STOCK_LABEL(name=med["name"]))
+    return {"name": med["name"], "stock": stock_left(store, [med], now, warn).get(med["id"]),
+            "before": before, "added": add}
+
+
+def stock_report(store: StoreLike, name: str | None = None, warn_days: str | None = None,
+                 now: datetime | None = None) -> list[Record]:
+    """`med stock [NAME]`: what is left of the counted medicines (or of the one named)."""
+    now = now or dates.now()
+    warn = stocks.warn_days(warn_days)
+    household = journal.load(store)
+    meds = [find(household, name)] if name else household.medications
+    left = stock_left(store, meds, now, warn)
+    if name and meds[0]["id"] not in left:
+        raise BadInput(NOT_COUNTED(name=meds[0]["name"]), NOT_COUNTED_HINT(name=meds[0]["name"]))
+    return sorted(left.values(), key=lambda r: name_key(r["name"]))
 
 
 def _moment_or_day(text: str, now: datetime) -> datetime:
@@ -296,10 +386,11 @@ def _reschedule(med: Record, built: Built, from_day: date) -> None:
 
 def edit(store: StoreLike, name: str, *, new_name: str | None = None, dose: str | None = None,
          flags: ScheduleFlags | None = None, start: str | None = None, end: str | None = None,
-         note: str | None = None, from_day: str | None = None,
-         now: datetime | None = None) -> tuple[Record, Record]:
+         note: str | None = None, from_day: str | None = None, max_per_day: str | None = None,
+         min_gap: str | None = None, now: datetime | None = None) -> tuple[Record, Record]:
     """Change a medication. A new schedule applies from --from (default today); the days before
-    keep the schedule they had, so past doses stay matched."""
+    keep the schedule they had, so past doses stay matched. Limits ("none" clears one) are kept
+    only while the medicine is taken as needed."""
     now = now or dates.now()
     flags = flags or ScheduleFlags()
     household = journal.load(store)
@@ -342,6 +433,7 @@ def edit(store: StoreLike, name: str, *, new_name: str | None = None, dose: str 
         if (built.rules, built.as_needed) != (med["rrule"], med["as_needed"]):
             change = dates.parse_day(from_day) if from_day else dates.local_day(now)
             _reschedule(med, built, change)
+    _limits(med, max_per_day, min_gap)
     if med == before:
         raise BadInput(NOTHING_TO_CHANGE, NOTHING_TO_CHANGE_HINT)
     journal.save_household(store, household, f"edit medication {med['name']}")
@@ -365,11 +457,36 @@ def due(store: StoreLike, day: str | None = None, now: datetime | None = None) -
     }
 
 
+def _within_limits(store: StoreLike, household: Household, planned: Dose, override: bool,
+                   note: str | None) -> None:
+    """Refuse an as-needed dose over its limits unless overridden with a note (stored as the
+    entry's reason, so the report and history show why)."""
+    med = find(household, planned.entry.fields["medication"])
+    if override and not (note and note.strip()):
+        raise BadInput(limits.OVERRIDE_NEEDS_NOTE, limits.OVERRIDE_NEEDS_NOTE_HINT)
+    if note is not None and not override:
+        raise BadInput(limits.NOTE_NEEDS_OVERRIDE, limits.NOTE_NEEDS_OVERRIDE_HINT)
+    if override and limits.limits_of(med) == (None, None):
+        raise BadInput(limits.OVERRIDE_NO_LIMITS(name=med["name"]),
+                       limits.OVERRIDE_NO_LIMITS_HINT(name=med["name"]))
+    if override:
+        planned.entry.fields["reason"] = clean_text(note or "", limit=200)
+        return
+    day = planned.entry.day
+    problem = limits.check(med, planned.entry.at, store.records_between(day - timedelta(days=2),
+                                                                         day + timedelta(days=2)))
+    if problem is not None:
+        raise BadInput(problem, limits.OVERRIDE_HINT)
+
+
 def log_dose(store: StoreLike, name: str, status: str, *, at: str | None = None,
              for_time: str | None = None, reason: str | None = None, extra: bool = False,
-             replace: bool = False, caregiver: str | None = None) -> dict[str, Any]:
+             replace: bool = False, caregiver: str | None = None, override: bool = False,
+             note: str | None = None) -> dict[str, Any]:
     """`med take` / `med skip`: record one dose as an undoable change.
 
+    An as-needed dose over the medicine's limits is refused (BadInput naming the last dose and
+    when the next is allowed) unless `override` with a `note`.
     Returns {"record", "notes", "extra_because", "replaced"}: the stored entry, the notes to show,
     why a dose given became an extra dose (a Message, or None), and the skip it changed (or None).
     """
@@ -379,6 +496,8 @@ def log_dose(store: StoreLike, name: str, status: str, *, at: str | None = None,
     moment = journal.resolve_moment(household, at) if at else None
     planned = plan_dose(store, household, name, status, at=moment, for_time=for_time, reason=reason or "",
                         extra=extra, replace=replace, caregiver=caregiver)
+    if status == "taken" and (override or note is not None or find(household, name).get("as_needed")):
+        _within_limits(store, household, planned, override, note)
     notes = dose_notes(store, household, planned.entry)
     label = f"{'take' if status == 'taken' else 'skip'} {planned.entry.fields['medication']}"
     if planned.replaces is None:

@@ -375,6 +375,7 @@ def medication_section(adherence: list[dict[str, Any]], household: Household) ->
             "missed": int(m.get("missed") or 0),
             "percent": m.get("percent"),
             "missed_doses": [str(d) for d in m.get("missed_doses") or []],
+            "per_day": [dict(d) for d in m.get("per_day") or []],  # as needed: doses given each day
         })
     return {"items": items}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from caretool.core import dates
@@ -14,6 +14,7 @@ from caretool.domain.report import warnings as grouped
 
 WARNING_DAYS = 7  # "this week": today and the 6 days before
 STREAK_DAYS = 60
+MISSED_DAYS = 7  # without a check-in, missed doses are looked for this many days back
 
 NEXT_URGENT = msg("status.next.urgent",
                   "Act on today's warning first: {title}. {action}")
@@ -39,20 +40,49 @@ def streak(days: set[str], today: date) -> int:
     return count
 
 
-def today(store: journal.StoreLike) -> dict[str, Any]:
-    """Keys: date, person, phase, phase_title, checked_in, streak, doses, warnings (grouped by rule,
-    the last 7 days, see caretool.domain.report.warnings), next (a Message), next_id."""
+def last_checkin(records: list[dict[str, Any]]) -> str | None:
+    """When the last check-in was saved (ISO moment), or None."""
+    found = [r.get("created") or r["at"] for r in records if r.get("source") == "checkin"]
+    return max(found, key=lambda m: datetime.fromisoformat(m)) if found else None
+
+
+def _doses(store: journal.StoreLike, household: Any, now: datetime, since: str | None,
+           warn_days: int | None) -> dict[str, Any]:
+    """Today's doses; those still due today; those missed since the last check-in (or in the last
+    MISSED_DAYS without one), oldest first; and the medicines running low."""
+    if not household.medications:
+        return {"doses": [], "still_due": [], "missed": [], "low_stock": []}
+    from caretool.domain.meds import service as meds
+
+    today = dates.local_day(now)
+    doses = meds.due_today(store, household, now)
+    start = datetime.fromisoformat(since) if since else None
+    first = max(dates.local_day(start) if start else today - timedelta(days=MISSED_DAYS - 1),
+                today - timedelta(days=MISSED_DAYS - 1))
+    earlier = (meds.doses_between(store, household, first, today - timedelta(days=1), now)
+               if first < today else [])
+    missed = [d for d in [*earlier, *doses] if d["state"] == "missed"
+              and (start is None or datetime.fromisoformat(d["scheduled_for"]) > start)]
+    warn = meds.stocks.WARN_DAYS if warn_days is None else warn_days
+    return {"doses": doses, "still_due": [d for d in doses if d["state"] in ("due", "upcoming")],
+            "missed": missed, "low_stock": meds.low_stock(store, household, now, warn)}
+
+
+def today(store: journal.StoreLike, warn_days: int | None = None) -> dict[str, Any]:
+    """Keys: date, person, phase, phase_title, checked_in, streak, last_checkin (ISO or None),
+    doses (today's), still_due (today's doses due now or later), missed (doses missed since the
+    last check-in, at most MISSED_DAYS back), low_stock (medicines that run out within
+    `warn_days`, see meds.stock), warnings (grouped by rule, the last 7 days, see
+    caretool.domain.report.warnings), next (a Message), next_id."""
     household = journal.load(store)
     now = dates.now()
     day = now.date()
     recent = store.records_between(day - timedelta(days=STREAK_DAYS), day)
     done = checkin_days(recent)
     week = grouped.between(store, household, day - timedelta(days=WARNING_DAYS - 1), day, recent)
-    doses: list[dict[str, Any]] = []
-    if household.medications:
-        from caretool.domain.meds import service as meds
-
-        doses = meds.due_today(store, household, now)
+    since = last_checkin(recent)
+    dose_info = _doses(store, household, now, since, warn_days)
+    doses = dose_info["doses"]
     phase = household.phase
     open_doses = [d for d in doses if d["state"] in ("missed", "due")]
     pressing = [w for w in week if w["last"] == day.isoformat()
@@ -74,7 +104,8 @@ def today(store: journal.StoreLike) -> dict[str, Any]:
         "phase_title": PHASES.get(phase or 0, ""),
         "checked_in": day.isoformat() in done,
         "streak": streak(done, day),
-        "doses": doses,
+        "last_checkin": since,
+        **dose_info,
         "warnings": week,
         "next": next_step,
         "next_id": next_step.id,
