@@ -76,6 +76,8 @@ tr.emergency td:first-child { border-left: 4px solid var(--warn); }
 .medicines col.name { width: 34%; } .medicines col.dose { width: 46%; }
 .medicines col.taken, .medicines col.missed { width: 10%; }
 .detail { break-before: page; page-break-before: always; }
+.charts svg { display: block; max-width: 42rem; margin: .4rem 0 .8rem; break-inside: avoid;
+              page-break-inside: avoid; }
 @media print {
   body { font-size: 9pt; line-height: 1.25; }
   main { max-width: none; padding: 0; }
@@ -187,6 +189,20 @@ def _summary_weight(data: dict[str, Any]) -> str:
     return "<p>" + "<br>".join(e(line) for line in lines) + "</p>\n"
 
 
+def _summary_progression(data: dict[str, Any]) -> str:
+    """The latest rating, ΔFS and stages, in two lines (the detail has the rest and the charts)."""
+    from caretool.views import progress as fig
+
+    p = data.get("progression")
+    if not p or p["latest"] is None:
+        return ""
+    lines = fig.rating_lines(p)[:2]
+    stages = fig.stage_lines(p)
+    lines.append("; ".join(headline for headline, _reasons in stages))
+    return (f"<h3>{e(TITLES['progression'])}</h3>\n<p>" + "<br>".join(e(line) for line in lines)
+            + "</p>\n")
+
+
 def _summary_questions(data: dict[str, Any]) -> str:
     found = data["questions"]
     if not found:
@@ -200,7 +216,8 @@ def summary(data: dict[str, Any]) -> str:
     parts = [
         f"<h2>{e(SUMMARY_TITLE)}</h2>\n", _facts(data),
         '<div class="pair">\n<div>\n', f"<h3>{e(_(KEY_CHANGES))}</h3>\n", _key_changes(data), "</div>\n",
-        "<div>\n", f"<h3>{e(TITLES['weight'])}</h3>\n", _summary_weight(data), "</div>\n</div>\n",
+        "<div>\n", f"<h3>{e(TITLES['weight'])}</h3>\n", _summary_weight(data), _summary_progression(data),
+        "</div>\n</div>\n",
         f"<h3>{e(TITLES['warnings'])}</h3>\n", _summary_warnings(data),
         f"<h3>{e(TITLES['medications'])}</h3>\n", _summary_medicines(data),
         f"<h3>{e(TITLES['questions'])}</h3>\n", _summary_questions(data),
@@ -212,9 +229,17 @@ def detail(data: dict[str, Any]) -> str:
     """Every section of the report, rendered from its Markdown."""
     from markdown_it import MarkdownIt
 
+    from caretool.views import report_svg
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table")
-    body = md.render("\n".join(fmt.sections(data)))
+    parts = []
+    for key, _title in SECTIONS:  # section by section: the charts go in after the Progression text
+        parts.append(md.render("\n".join(fmt.section(data, key))))
+        if key == "progression":
+            drawn = report_svg.progression_charts(data.get("progression"))
+            parts.append(f'<div class="charts">\n{drawn}</div>\n' if drawn else "")
+    body = "".join(parts)
     body = body.replace("<li>[ ] ", '<li class="todo"><span class="box" aria-hidden="true">☐</span> ')
     return f'<section class="detail">\n{body}</section>\n'
 

@@ -41,7 +41,8 @@ def streak(days: set[str], today: date) -> int:
 
 def today(store: journal.StoreLike) -> dict[str, Any]:
     """Keys: date, person, phase, phase_title, checked_in, streak, doses, warnings (grouped by rule,
-    the last 7 days, see caretool.domain.report.warnings), next (a Message), next_id."""
+    the last 7 days, see caretool.domain.report.warnings), prompts (decision prompts crossed by an
+    entry made in the last 7 days: caretool.domain.progress), next (a Message), next_id."""
     household = journal.load(store)
     now = dates.now()
     day = now.date()
@@ -54,6 +55,9 @@ def today(store: journal.StoreLike) -> dict[str, Any]:
 
         doses = meds.due_today(store, household, now)
     phase = household.phase
+    from caretool.domain.progress import service as progress
+
+    prompts = progress.new_prompts(store, household, recent, now)  # decision prompts crossed this week
     open_doses = [d for d in doses if d["state"] in ("missed", "due")]
     pressing = [w for w in week if w["last"] == day.isoformat()
                 and w["urgency"] in (redflags.EMERGENCY, redflags.URGENT)]
@@ -76,6 +80,7 @@ def today(store: journal.StoreLike) -> dict[str, Any]:
         "streak": streak(done, day),
         "doses": doses,
         "warnings": week,
+        "prompts": prompts,
         "next": next_step,
         "next_id": next_step.id,
     }
