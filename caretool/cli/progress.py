@@ -26,5 +26,6 @@ def progress(
 
     with state(ctx).store() as store:
         store.require_household()
-        data = service.progress(store, months=None if everything else (months or service.WINDOW_MONTHS))
+        shown = service.WINDOW_MONTHS if months is None else months
+        data = service.progress(store, months=None if everything else shown)
     view.show(data, as_json=json_wanted(ctx, as_json))

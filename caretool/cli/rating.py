@@ -1,23 +1,20 @@
 """`caretool rating add`: record the care team's ALSFRS-R rating after a clinic visit.
 
 The command's options come from the item list (caretool.domain.progress.items): --items for all 12
-scores at once, or one option per item. (No `from __future__ import annotations` in this module:
-typer reads the built command's annotations as objects.)
+scores at once, or one option per item; the group is built when the command is loaded (the
+module's __getattr__), like `edit`. (No `from __future__ import annotations` in this module: typer
+reads the built command's annotations as objects.)
 """
 
 
-import inspect
 from typing import Annotated, Any
 
 import typer
 
 from caretool.cli.common import JsonOpt, json_wanted, state
 
-rating_app = typer.Typer(
-    help="Record the care team's functional rating (ALSFRS-R): 12 item scores from 0 to 4.\n\n"
-    "Type the scores as they are on the clinic's form; caretool shows only item numbers and names.",
-    no_args_is_help=True,
-)
+HELP = ("Record the care team's functional rating (ALSFRS-R): 12 item scores from 0 to 4.\n\n"
+        "Type the scores as they are on the clinic's form; caretool shows only item numbers and names.")
 
 EXAMPLES = """
 Examples:
@@ -58,7 +55,9 @@ def add(ctx: typer.Context, items: str | None = None, gastrostomy: bool | None =
     view.stored(record, as_json=json_wanted(ctx, as_json))
 
 
-def _signature() -> inspect.Signature:
+def _signature() -> Any:
+    import inspect
+
     from caretool.domain.progress.items import ITEMS
 
     plain = inspect.Parameter.POSITIONAL_OR_KEYWORD
@@ -85,7 +84,16 @@ def _signature() -> inspect.Signature:
     ])
 
 
-add.__signature__ = _signature()  # type: ignore[attr-defined]
 add.__doc__ = ("Record the care team's ALSFRS-R rating: 12 scores 0-4, with --items or one option per "
                "item (asked item by item when neither is given).\n" + EXAMPLES)
-rating_app.command("add")(add)
+
+
+def __getattr__(name: str) -> Any:
+    """`rating_app`, with `add`'s options built from the item list."""
+    if name != "rating_app":
+        raise AttributeError(name)
+    add.__signature__ = _signature()  # type: ignore[attr-defined]
+    app = typer.Typer(help=HELP, no_args_is_help=True)
+    app.command("add")(add)
+    globals()["rating_app"] = app
+    return app

@@ -101,9 +101,12 @@ def timeline_lines(data: dict[str, Any]) -> list[str]:
     return out
 
 
-def change_text(change: dict[str, Any] | None) -> str:
+def change_text(change: dict[str, Any] | None, *, since: bool = True) -> str:
     if not change:
         return _("not enough weights to tell")
+    if since:
+        return _("{kg:+.1f} kg ({percent:+.1f}%) since {day}").format(
+            kg=change["kg"], percent=change["percent"], day=change["from"]["day"])
     return _("{kg:+.1f} kg ({percent:+.1f}%)").format(kg=change["kg"], percent=change["percent"])
 
 
@@ -120,10 +123,10 @@ def weight_lines(data: dict[str, Any]) -> list[str]:
     if base and change:
         if base["basis"] == "diagnosis":
             lines.append(_("Since the weight at diagnosis ({kg:g} kg): {change}").format(
-                kg=base["kg"], change=change_text(change)))
+                kg=base["kg"], change=change_text(change, since=False)))
         else:
             lines.append(_("Since the first weight logged ({kg:g} kg on {day}): {change}").format(
-                kg=base["kg"], day=base["day"], change=change_text(change)))
+                kg=base["kg"], day=base["day"], change=change_text(change, since=False)))
     lines += [_(label).format(change=change_text(w["over"][key])) for key, label in SPANS]
     return lines
 

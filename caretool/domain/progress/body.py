@@ -3,9 +3,10 @@
 Weight loss is measured from the weight at diagnosis when `caretool init` was given it, else from
 the first weight logged (ProGas and EFNS measure from the diagnosis weight:
 docs/clinical-sources.md#progas-2015; caretool.domain.care.redflags.baseline is the one rule).
-The change over 1, 3 and 6 months runs from the last weight on or before the day that many months
-before the latest weight, to the latest; a weight more than a month older than that day is not
-used (it would stretch "over 3 months" to five), so the change is then unknown.
+The change over 1, 3 and 6 months runs from the weight nearest to the day that many months before
+the latest weight, to the latest. The nearest must lie within a quarter of the span of that day
+(about a week for one month, three weeks for three months, six for six), or the change is
+unknown: a weight from far off would stretch "over 3 months" to five. The change names both days.
 
 BMI = kg / (height in m)^2, with the height from the household settings (`caretool config set
 height_cm 172`), rounded to 0.1. The WHO adult cut-off for underweight is below 18.5
@@ -15,7 +16,7 @@ height_cm 172`), rounded to 0.1. The WHO adult cut-off for underweight is below 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -23,7 +24,7 @@ from dateutil.relativedelta import relativedelta
 from caretool.domain.care.flags import Baseline
 
 SPANS = (1, 3, 6)  # months
-SPAN_SLACK_DAYS = 31  # how much older than the span's start a reference weight may be
+SLACK_SHARE = 0.25  # how far from the span's start a reference weight may be, as a share of the span
 UNDERWEIGHT_BMI = 18.5  # who-bmi
 
 Record = Mapping[str, Any]
@@ -55,12 +56,14 @@ def over(weights: Sequence[Record], months: int) -> dict[str, Any] | None:
     if len(weights) < 2:
         return None
     latest = weights[-1]
-    target = date.fromisoformat(latest["day"]) - relativedelta(months=months)
-    earliest = (target - timedelta(days=SPAN_SLACK_DAYS)).isoformat()
-    before = [w for w in weights[:-1] if earliest <= w["day"] <= target.isoformat()]
-    if not before:
+    end = date.fromisoformat(latest["day"])
+    target = end - relativedelta(months=months)
+    slack = (end - target).days * SLACK_SHARE
+    near = [w for w in weights[:-1] if abs((date.fromisoformat(w["day"]) - target).days) <= slack]
+    if not near:
         return None
-    return {"months": months, **change(point(before[-1]), point(latest))}
+    best = min(near, key=lambda w: abs((date.fromisoformat(w["day"]) - target).days))
+    return {"months": months, **change(point(best), point(latest))}
 
 
 def from_baseline(baseline: Baseline | None, latest: Record | None) -> dict[str, Any] | None:

@@ -47,6 +47,8 @@ Breathing assessment and non-invasive ventilation (NIV)
   fvc-under-50       FVC below 50% (niv-fvc50-review; nice-cg105 asks for a discussion then).
   snip-under-40      SNIP below 40 cmH2O on its own (nice-cg105; the ENMC's "<= 40" needs a symptom
                      too and is covered by weak-with-symptoms).
+FVC figures are those blown sitting (or with no position given): the thresholds are set for them,
+and a lying result (lower when the diaphragm is weak) is shown but does not move a trigger.
 Communication aid and voice banking
   speech-item        item 1 (speech) 3 or less: speech has begun to change; communication often
                      changes so fast that referral must come early (mnda-dysarthria), and voice
@@ -180,7 +182,8 @@ class State:
         elif kind == "weight":
             self.weight = record
         elif kind == "breathing":
-            self.fvc_tests.append(record)
+            if lungs.upright(record):  # the thresholds are for FVC blown sitting (see lungs.py)
+                self.fvc_tests.append(record)
             if record.get("snip") is not None:
                 self.snip = record
         elif kind == "symptom" and int(record.get("severity") or 0) >= 1:
@@ -235,7 +238,7 @@ def _bmi(state: State, day: date) -> dict[str, Any] | None:
 
 def _fvc_falling(state: State, day: date) -> dict[str, Any] | None:
     latest = state.fvc
-    if latest is None or not lungs.upright(latest) or not FVC_TUBE <= float(latest["fvc"]) <= FVC_WEAK:
+    if latest is None or not FVC_TUBE <= float(latest["fvc"]) <= FVC_WEAK:
         return None
     found = lungs.trend(state.fvc_tests)
     if found is None or found["per_month"] >= 0:

@@ -4,8 +4,9 @@ What is read. Daily entries fill every month file, so reading years of them is w
 command slow; the figures need far less. The default view covers the calendar months from
 WINDOW_MONTHS before the end (6: the slope and the longest weight span), read whole. Ratings and
 breathing tests are sparse (a clinic may rate every three months), so when the window holds none,
-the months before it are read one at a time, newest first, until the latest one is found (at most
-LOOKBACK_MONTHS back), with the 6 months before it for the slope. The weight baseline is the
+`caretool progress` and a new rating read the months before it one at a time, newest first, until
+the latest one is found (at most LOOKBACK_MONTHS back), with the 6 months before it for the slope;
+the weekly report and `caretool today` do not (they stay at the 6 months). The weight baseline is the
 weight at diagnosis (no read) or the first weight ever logged (the oldest month with a weight).
 `caretool progress --months N` or `--all` shows more, and reads more.
 """
@@ -31,7 +32,9 @@ from caretool.domain.progress import body, items, lungs, prompts, rate, staging
 Record = dict[str, Any]
 
 WINDOW_MONTHS = 6
-LOOKBACK_MONTHS = 24
+# How far back `progress` and a new rating look for the latest rating or breathing test when the
+# window has none (a household that has never recorded one would otherwise read every month).
+LOOKBACK_MONTHS = 12
 MAX_MONTHS = 240
 SPARSE = ("rating", "breathing")
 
@@ -96,8 +99,10 @@ def _older_sparse(store: journal.StoreLike, before: date, limit: date,
     return found, date.fromisoformat(earliest) if earliest else None
 
 
-def read(store: journal.StoreLike, end: date, months: int | None) -> tuple[list[Record], date]:
-    """The entries the figures need, and the first day of the period shown."""
+def read(store: journal.StoreLike, end: date, months: int | None, *,
+         lookback: int = LOOKBACK_MONTHS) -> tuple[list[Record], date]:
+    """The entries the figures need, and the first day of the period shown; `lookback` months
+    before the window are searched for a rating or breathing test when it holds none (0: no)."""
     keys = store.month_keys()
     if months is None:  # everything
         start = date.fromisoformat(f"{keys[0]}-01") if keys else end
@@ -105,8 +110,8 @@ def read(store: journal.StoreLike, end: date, months: int | None) -> tuple[list[
     start = window_start(end, months)
     records = store.records_between(start, end)
     missing = {kind for kind in SPARSE if not any(r["kind"] == kind for r in records)}
-    if missing:
-        older, latest = _older_sparse(store, start, end - relativedelta(months=LOOKBACK_MONTHS), missing)
+    if missing and lookback:
+        older, latest = _older_sparse(store, start, start - relativedelta(months=lookback), missing)
         if latest is not None:
             slope_from = first_of_month(latest - relativedelta(months=rate.SLOPE_MONTHS))
             if slope_from < first_of_month(latest):
@@ -237,7 +242,7 @@ def new_prompts(store: journal.StoreLike, household: Household, recent: list[Rec
     fresh = [c for c in found if c.open and c.is_new(now)]
     kinds_first = {r["kind"]: r["id"] for r in prompts.ordered(recent)[::-1]}  # the earliest of each
     if any(kinds_first.get(_kind_of(recent, c.entry_id)) == c.entry_id for c in fresh):
-        records, _start = read(store, now.date(), WINDOW_MONTHS)
+        records, _start = read(store, now.date(), WINDOW_MONTHS, lookback=0)
         found = prompts.crossings(records, baseline=weight_from, height_cm=height(household), end=now.date())
     return prompts.new_prompts(found, now)
 
@@ -253,9 +258,10 @@ def _made_since(record: Mapping[str, Any], now: datetime) -> bool:
 
 def period_section(store: journal.StoreLike, household: Household, *, start: date, end: date,
                    now: datetime) -> dict[str, Any]:
-    """The report's Progression section: the same figures up to the period's end, and the
-    prompts crossed during the period (the report asks about those)."""
-    records, window = read(store, end, WINDOW_MONTHS)
+    """The report's Progression section: the same figures up to the period's end (from the 6
+    months before it: a weekly report does not search older months), and the prompts crossed
+    during the period (the report asks about those)."""
+    records, window = read(store, end, WINDOW_MONTHS, lookback=0)
     data = build(household, records, start=window, end=end, baseline_weight=baseline(store, household),
                  now=now, months=WINDOW_MONTHS)
     lo, hi = start.isoformat(), end.isoformat()
