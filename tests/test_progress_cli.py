@@ -69,7 +69,8 @@ def test_the_terminal_view(family: Any) -> None:
     assert "ΔFS since the first symptoms: 1.00 points a month over 12 months. An estimate" in out
     assert "Labra et al. 2016" in out and "this figure is in between" in out
     slope = family.json("progress")["slope"]["per_month"]
-    assert f"Trend over the last 6 months: {slope:+.2f} points a month (4 ratings, 2026-06-20 to 2026-11-20)." in out
+    assert (f"Trend over the last 6 months: {slope:+.2f} points a month (4 ratings, 2026-06-20 to "
+            "2026-11-20).") in out
     assert "King's stage (estimated from the items): 3" in out
     assert "    - legs: item 8 is below 4" in out
     assert "MiToS stage: 0" in out
@@ -114,7 +115,8 @@ def test_months_and_all(family: Any) -> None:
     assert family.json("progress", "--months", "1")["window"]["start"] == "2026-10-01"
     assert len(family.json("progress", "--months", "1")["ratings"]) == 2
     assert len(family.json("progress", "--all")["ratings"]) == 4
-    assert "--months must be a whole number from 1 to 240" in family("progress", "--months", "0", code=2).stderr
+    refused = family("progress", "--months", "0", code=2).stderr
+    assert "--months must be a whole number from 1 to 240" in refused
 
 
 def test_a_rating_older_than_the_window_is_still_found(run: Any, household: Callable[..., Any]) -> None:

@@ -60,8 +60,8 @@ ITEM_CASES = [
 
 @pytest.mark.parametrize(("item", "crossing", "staying", "prompt", "title", "source"), ITEM_CASES,
                          ids=[c[3] for c in ITEM_CASES])
-def test_an_item_prompt_shows_once_per_crossing(family: Any, item: str, crossing: int, staying: int, prompt: str,
-                                                title: str, source: str) -> None:
+def test_an_item_prompt_shows_once_per_crossing(family: Any, item: str, crossing: int, staying: int,
+                                                prompt: str, title: str, source: str) -> None:
     quiet = rate(family, "2026-06-01", items(**{item: staying}))
     assert "To discuss at the next visit" not in quiet.stderr
     assert prompt not in open_prompts(family)
@@ -118,7 +118,7 @@ def test_bmi_under_18_5_needs_the_height(family: Any) -> None:
     assert "feeding-tube" not in open_prompts(family)
 
 
-# --- breathing tests -----------------------------------------------------------------------------------------
+# --- breathing tests ----------------------------------------------------------------------------------
 def breathe(run: Any, at: str, fvc: str, *extra: str) -> Any:
     return run("log", "breathing", "--fvc", fvc, "--at", at, *extra)
 
