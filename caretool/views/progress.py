@@ -154,14 +154,21 @@ def breathing_lines(data: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _reason(found: dict[str, Any]) -> str:
+    """A reason, with the day it was first met when that is not the day of the figures shown."""
+    if found.get("earliest"):
+        return _("{reason} (since {day} or before)").format(reason=text(found["text"]), day=found["day"])
+    if found["day"] != (found["now"] or found["params"]).get("day", found["day"]):
+        return _("{reason} (since {day})").format(reason=text(found["text"]), day=found["day"])
+    return text(found["text"])
+
+
 def prompt_blocks(found: list[dict[str, Any]]) -> list[tuple[str, list[str], str, str]]:
     """(title, reasons, action, sources) for each decision prompt."""
     out = []
     for p in found:
         title = _("{title} (new)").format(title=text(p["title"])) if p.get("new") else text(p["title"])
-        reasons = [_("{reason} (since {day})").format(reason=text(r["text"]), day=r["day"])
-                   if r["day"] != (r["now"] or r["params"]).get("day", r["day"]) else text(r["text"])
-                   for r in p["reasons"]]
+        reasons = [_reason(r) for r in p["reasons"]]
         sources = _("Sources: {titles}").format(titles="; ".join(text(t) for t in p["source_titles"]))
         out.append((title, reasons, text(p["action"]), sources))
     return out

@@ -322,6 +322,9 @@ class Crossing:
     sources: tuple[str, ...]
     open: bool = False  # still met at the end
     now: dict[str, Any] | None = None  # the latest figures while it stays met
+    # At the first entry of its kind that was read: it may have been met before the months read
+    # (the view says "since ... or before").
+    earliest: bool = False
 
     @property
     def text(self) -> Message:
@@ -338,7 +341,8 @@ class Crossing:
 
     def to_dict(self) -> dict[str, Any]:
         return {"trigger": self.trigger, "prompt": self.prompt, "day": self.day, "entry_id": self.entry_id,
-                "created": self.created, "open": self.open, "params": _plain(self.params),
+                "created": self.created, "open": self.open, "earliest": self.earliest,
+                "params": _plain(self.params),
                 "now": _plain(self.now) if self.now is not None else None, "text": self.text,
                 "text_id": self.text.id, "sources": list(self.sources)}
 
@@ -371,7 +375,10 @@ def crossings(records: Iterable[Record], *, baseline: Baseline | None, height_cm
     state = State(baseline, height_cm)
     met: dict[str, int] = {}  # trigger -> index of its open crossing in `found`
     found: list[Crossing] = []
+    seen: set[str] = set()
     for record in ordered(records):
+        first_of_kind = record["kind"] not in seen
+        seen.add(str(record["kind"]))
         state.see(record)
         day = date.fromisoformat(str(record["day"]))
         for trigger in TRIGGERS:
@@ -384,7 +391,7 @@ def crossings(records: Iterable[Record], *, baseline: Baseline | None, height_cm
                 met[trigger.id] = len(found)
                 found.append(Crossing(trigger.id, trigger.prompt, str(record["day"]), str(record["id"]),
                                       str(record.get("created") or record.get("at") or ""), params,
-                                      trigger.sources))
+                                      trigger.sources, earliest=first_of_kind))
     for trigger in TRIGGERS:  # a symptom may have gone quiet since the last entry
         if trigger.id in met and trigger.check(state, end) is None:
             met.pop(trigger.id)

@@ -37,6 +37,7 @@ WINDOW_MONTHS = 6
 LOOKBACK_MONTHS = 12
 MAX_MONTHS = 240
 SPARSE = ("rating", "breathing")
+FIGURE_KINDS = ("rating", "breathing", "weight")
 
 BEFORE_ONSET = msg("rating.before-onset", "the rating is dated {day}, before the first symptoms ({onset})")
 BEFORE_ONSET_HINT = msg("rating.before-onset.hint",
@@ -79,8 +80,22 @@ def height(household: Household) -> float | None:
 
 
 # --- reading ---------------------------------------------------------------------------------
+def wanted(record: Record) -> bool:
+    """An entry the figures or the prompts read (most of a month's entries are not)."""
+    kind = record["kind"]
+    return kind in FIGURE_KINDS or (kind == "symptom" and record.get("name") in prompts.SYMPTOM_NAMES)
+
+
+def between(store: journal.StoreLike, start: date, end: date) -> list[Record]:
+    """The wanted entries of the days start..end, month by month (unsorted: build sorts what it uses)."""
+    lo, hi = start.isoformat(), end.isoformat()
+    present = set(store.month_keys())
+    return [r for key in dates.months_between(start, end) if key in present
+            for r in store.month_records(key) if lo <= r["day"] <= hi and wanted(r)]
+
+
 def _older_sparse(store: journal.StoreLike, before: date, limit: date,
-                  wanted: set[str]) -> tuple[list[Record], date | None]:
+                  missing: set[str]) -> tuple[list[Record], date | None]:
     """Month by month back from `before`, the months up to the one holding the latest rating and
     breathing test still missing; returns their entries and the earliest such latest day."""
     found: list[Record] = []
@@ -88,12 +103,12 @@ def _older_sparse(store: journal.StoreLike, before: date, limit: date,
     for key in reversed(store.month_keys()):
         if key >= f"{before:%Y-%m}":
             continue
-        if key < f"{limit:%Y-%m}" or not wanted - set(latest):
+        if key < f"{limit:%Y-%m}" or not missing - set(latest):
             break
-        month = store.month_records(key)
+        month = [r for r in store.month_records(key) if wanted(r)]
         found += month
         for r in month:
-            if r["kind"] in wanted and r["day"] > latest.get(r["kind"], ""):
+            if r["kind"] in missing and r["day"] > latest.get(r["kind"], ""):
                 latest[r["kind"]] = r["day"]
     earliest = min(latest.values(), default=None)
     return found, date.fromisoformat(earliest) if earliest else None
@@ -106,16 +121,16 @@ def read(store: journal.StoreLike, end: date, months: int | None, *,
     keys = store.month_keys()
     if months is None:  # everything
         start = date.fromisoformat(f"{keys[0]}-01") if keys else end
-        return store.records_between(start, end), start
+        return between(store, start, end), start
     start = window_start(end, months)
-    records = store.records_between(start, end)
+    records = between(store, start, end)
     missing = {kind for kind in SPARSE if not any(r["kind"] == kind for r in records)}
     if missing and lookback:
         older, latest = _older_sparse(store, start, start - relativedelta(months=lookback), missing)
         if latest is not None:
             slope_from = first_of_month(latest - relativedelta(months=rate.SLOPE_MONTHS))
             if slope_from < first_of_month(latest):
-                older += store.records_between(slope_from, first_of_month(latest) - timedelta(days=1))
+                older += between(store, slope_from, first_of_month(latest) - timedelta(days=1))
             records = older + records
     return records, start
 
@@ -235,7 +250,7 @@ def new_prompts(store: journal.StoreLike, household: Household, recent: list[Rec
     is the first entry of its kind in them, the months before are read too: the entry before it
     (months back, ratings are sparse) decides whether it is a crossing at all.
     """
-    if not any(r["kind"] in prompts.KINDS and _made_since(r, now) for r in recent):
+    if not prompts.ordered(r for r in recent if _made_since(r, now)):
         return []
     weight_from = baseline(store, household)
     found = prompts.crossings(recent, baseline=weight_from, height_cm=height(household), end=now.date())
