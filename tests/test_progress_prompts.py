@@ -225,3 +225,20 @@ def test_the_report_asks_about_a_prompt_crossed_in_its_week(family: Any) -> None
     later = json.loads(family("report", "--week", "2026-W47", "--format", "json").stdout)
     assert not [q for q in later["questions"] if q["why"] == "progression"]  # asked once, in its week
     assert later["progression"]["prompts"][0]["id"] == "feeding-tube"  # still open in the section
+
+
+# --- every source a prompt cites is in docs/clinical-sources.md -------------------------------------------
+def test_every_prompt_source_is_an_anchor_with_a_title() -> None:
+    import re
+    from pathlib import Path
+
+    from caretool.domain.progress import prompts
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "clinical-sources.md").read_text(encoding="utf-8")
+    anchors = set(re.findall(r'<a id="([a-z0-9\-]+)"></a>\n### ', text))
+    cited = {a for t in prompts.TRIGGERS for a in t.sources}
+    assert cited <= anchors, cited - anchors
+    assert cited <= set(prompts.SOURCES), cited - set(prompts.SOURCES)
+    table = re.findall(r"^\| [a-z ]+ \| (`[a-z0-9\-]+`(?:, `[a-z0-9\-]+`)*) \|", text, flags=re.M)
+    in_table = {t for row in table for t in re.findall(r"`([a-z0-9\-]+)`", row)}
+    assert in_table == {t.id for t in prompts.TRIGGERS}  # the table in the docs lists every trigger
