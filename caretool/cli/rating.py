@@ -13,24 +13,20 @@ import typer
 
 from caretool.cli.common import JsonOpt, json_wanted, state
 
-HELP = ("Record the care team's functional rating (ALSFRS-R): 12 item scores from 0 to 4.\n\n"
-        "Type the scores as they are on the clinic's form; caretool shows only item numbers and names.")
-
-EXAMPLES = """
-Examples:
-
-  caretool rating add                                   (asks item by item)
-
-  caretool rating add --at 2026-11-02 --items 4,4,3,3,3,4,3,3,4,4,4,4
-
-  caretool rating add --speech 3 --salivation 4 --swallowing 3 --handwriting 3 --cutting-food 3 \\
-      --dressing-hygiene 4 --turning-in-bed 3 --walking 3 --climbing-stairs 2 --dyspnoea 4 \\
-      --orthopnoea 4 --respiratory-insufficiency 4
-"""
-
 
 def add(ctx: typer.Context, items: str | None = None, gastrostomy: bool | None = None, at: str | None = None,
         caregiver: str | None = None, as_json: bool = False, **named: Any) -> None:
+    """Record the care team's ALSFRS-R rating: 12 scores 0-4, with --items or one option per item
+    (asked item by item when neither is given).
+
+    Examples:
+
+      caretool rating add                                   (asks item by item)
+
+      caretool rating add --at 2026-11-02 --items 4,4,3,3,3,4,3,3,4,4,4,4
+
+      caretool rating add --speech 3 --salivation 4 --swallowing 3 ... (all 12 items by name)
+    """
     from caretool.domain.progress import items as alsfrs
     from caretool.domain.progress import service
     from caretool.views import progress as view
@@ -84,16 +80,16 @@ def _signature() -> Any:
     ])
 
 
-add.__doc__ = ("Record the care team's ALSFRS-R rating: 12 scores 0-4, with --items or one option per "
-               "item (asked item by item when neither is given).\n" + EXAMPLES)
-
 
 def __getattr__(name: str) -> Any:
     """`rating_app`, with `add`'s options built from the item list."""
     if name != "rating_app":
         raise AttributeError(name)
     add.__signature__ = _signature()  # type: ignore[attr-defined]
-    app = typer.Typer(help=HELP, no_args_is_help=True)
+    app = typer.Typer(
+        help="Record the care team's functional rating (ALSFRS-R): 12 item scores from 0 to 4.\n\n"
+        "Type the scores as they are on the clinic's form; caretool shows only item numbers and names.",
+        no_args_is_help=True)
     app.command("add")(add)
     globals()["rating_app"] = app
     return app
