@@ -32,7 +32,7 @@ def _num(value: float) -> str:
 
 
 def chart(title: str, series: Sequence[tuple[str, Sequence[tuple[date, float]]]], *, low: float, high: float,
-          lines: Sequence[tuple[float, str]] = (), unit: str = "") -> str:
+          lines: Sequence[tuple[float, str]] = ()) -> str:
     """One chart: `series` are (mark, points) with mark "dot" or "square"."""
     days = [d for _m, points in series for d, _v in points]
     if not days or high <= low:
@@ -50,14 +50,11 @@ def chart(title: str, series: Sequence[tuple[str, Sequence[tuple[date, float]]]]
     parts = [f'<text x="{LEFT}" y="{FONT + 4}" font-size="{FONT + 1}" font-weight="bold">{_e(title)}</text>']
     parts.append(f'<rect x="{LEFT}" y="{TOP}" width="{inner_w}" height="{inner_h}" fill="none" '
                  'stroke="#000" stroke-width="0.6"/>')
-    for value in (low, (low + high) / 2, high):
+    for value in (low, float(round((low + high) / 2)), high):
         parts.append(f'<text x="{LEFT - 4}" y="{y(value) + 4:.1f}" font-size="{FONT}" text-anchor="end">'
                      f'{_e(_num(value))}</text>')
         parts.append(f'<line x1="{LEFT - 3}" y1="{y(value):.1f}" x2="{LEFT}" y2="{y(value):.1f}" '
                      'stroke="#000" stroke-width="0.6"/>')
-    if unit:
-        parts.append(f'<text x="{LEFT - 4}" y="{TOP - 6}" font-size="{FONT - 1}" text-anchor="end">'
-                     f'{_e(unit)}</text>')
     for value, label in lines:
         if low <= value <= high:
             parts.append(f'<line x1="{LEFT}" y1="{y(value):.1f}" x2="{LEFT + inner_w}" y2="{y(value):.1f}" '
@@ -100,12 +97,11 @@ def progression_charts(progression: dict[str, Any] | None) -> str:
         refs = fig.weight_lines_drawn(progression)
         low, high = charts.value_range([v for _d, v in weights], pad=1, floor=0, ceiling=400,
                                        include=[v for v, _t in refs])
-        out.append(chart(_("Weight (kg)"), [("dot", weights)], low=low, high=high, lines=refs, unit="kg"))
+        out.append(chart(_("Weight (kg)"), [("dot", weights)], low=low, high=high, lines=refs))
     sitting, lying = fig.fvc_points(progression, lying=False), fig.fvc_points(progression, lying=True)
     if sitting or lying:
         low, high = charts.value_range([v for _d, v in sitting + lying], pad=5, floor=0, ceiling=150,
                                        include=[50, 80])
         out.append(chart(_("FVC (% of predicted): filled dots sitting or not given, hollow squares lying"),
-                         [("dot", sitting), ("square", lying)], low=low, high=high, lines=fig.FVC_LINES,
-                         unit="%"))
+                         [("dot", sitting), ("square", lying)], low=low, high=high, lines=fig.FVC_LINES))
     return "".join(c for c in out if c)
