@@ -50,6 +50,19 @@ def rating_lines(data: dict[str, Any]) -> list[str]:
     return lines
 
 
+def compact_line(data: dict[str, Any] | None) -> str:
+    """The latest rating, ΔFS and both stages in one line (the report's clinic summary)."""
+    if not data or data["latest"] is None:
+        return ""
+    latest = data["latest"]
+    stages = {"day": latest["day"], "total": latest["total"], "kings": latest["kings"]["stage"],
+              "mitos": latest["mitos"]["stage"]}
+    if latest["delta_fs"] is None:
+        return _("{total} of 48 on {day}; King's stage {kings} (estimated), MiToS {mitos}").format(**stages)
+    return _("{total} of 48 on {day}; ΔFS {dfs:.2f} a month (an estimate); King's stage {kings} "
+             "(estimated), MiToS {mitos}").format(dfs=latest["delta_fs"], **stages)
+
+
 def dfs_lines(data: dict[str, Any]) -> list[str]:
     latest = data["latest"]
     if not data["onset"]:

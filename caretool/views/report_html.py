@@ -63,6 +63,7 @@ strong { font-weight: 650; }
 h1, .facts dd, td { overflow-wrap: anywhere; }
 .facts dt { font-weight: 650; }
 .facts dd { margin: 0; }
+.facts dd.wide { grid-column: 2 / -1; }
 tr.emergency td { background: var(--emergency-bg) !important; color: var(--warn); font-weight: 650; }
 tr.emergency td:first-child { border-left: 4px solid var(--warn); }
 .badge { display: inline-block; padding: 0 .35rem; margin-right: .3rem; border-radius: .2rem;
@@ -115,6 +116,12 @@ def _facts(data: dict[str, Any]) -> str:
              (_("Diagnosed"), o.get("diagnosed") or "-"), (_("First symptoms"), o.get("onset") or "-"),
              (_("Phase"), fmt.phase_line(o)), (_("Days checked in"), fmt.checkin_line(o))]
     cells = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in pairs)
+    from caretool.views import progress as fig
+
+    rating = fig.compact_line(data.get("progression"))
+    if rating:  # the latest rating, ΔFS and stages on one full-width line: the detail has the rest
+        cells += f'<dt>{e(_("ALSFRS-R"))}</dt><dd class="wide">{e(rating)}</dd>'
+
     return f'<dl class="facts">{cells}</dl>\n'
 
 
@@ -189,20 +196,6 @@ def _summary_weight(data: dict[str, Any]) -> str:
     return "<p>" + "<br>".join(e(line) for line in lines) + "</p>\n"
 
 
-def _summary_progression(data: dict[str, Any]) -> str:
-    """The latest rating, ΔFS and stages, in two lines (the detail has the rest and the charts)."""
-    from caretool.views import progress as fig
-
-    p = data.get("progression")
-    if not p or p["latest"] is None:
-        return ""
-    lines = fig.rating_lines(p)[:2]
-    stages = fig.stage_lines(p)
-    lines.append("; ".join(headline for headline, _reasons in stages))
-    return (f"<h3>{e(TITLES['progression'])}</h3>\n<p>" + "<br>".join(e(line) for line in lines)
-            + "</p>\n")
-
-
 def _summary_questions(data: dict[str, Any]) -> str:
     found = data["questions"]
     if not found:
@@ -216,8 +209,7 @@ def summary(data: dict[str, Any]) -> str:
     parts = [
         f"<h2>{e(SUMMARY_TITLE)}</h2>\n", _facts(data),
         '<div class="pair">\n<div>\n', f"<h3>{e(_(KEY_CHANGES))}</h3>\n", _key_changes(data), "</div>\n",
-        "<div>\n", f"<h3>{e(TITLES['weight'])}</h3>\n", _summary_weight(data), _summary_progression(data),
-        "</div>\n</div>\n",
+        "<div>\n", f"<h3>{e(TITLES['weight'])}</h3>\n", _summary_weight(data), "</div>\n</div>\n",
         f"<h3>{e(TITLES['warnings'])}</h3>\n", _summary_warnings(data),
         f"<h3>{e(TITLES['medications'])}</h3>\n", _summary_medicines(data),
         f"<h3>{e(TITLES['questions'])}</h3>\n", _summary_questions(data),
