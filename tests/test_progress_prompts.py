@@ -113,7 +113,11 @@ def test_bmi_under_18_5_needs_the_height(family: Any) -> None:
     assert "feeding-tube" not in open_prompts(family)  # no height: no BMI
     family("config", "set", "height_cm", "170")
     assert open_prompts(family)["feeding-tube"] == ["bmi-under-18-5"]
-    assert "BMI is 18.3 (53 kg at 170 cm), below 18.5." in family("progress").stdout
+    family("log", "weight", "52.5", "--at", "2026-11-05")  # still under: the same crossing
+    assert len(crossings(family, "bmi-under-18-5")) == 1
+    out = family("progress").stdout
+    assert "BMI is 18.2 (52.5 kg at 170 cm), below 18.5. (since 2026-11-01)" in out
+    assert "WHO: body mass index classification" in out
     family("log", "weight", "54", "--at", "2026-11-10")  # 18.7: over the line again
     assert "feeding-tube" not in open_prompts(family)
 
@@ -148,6 +152,7 @@ def test_fvc_under_50_prompts_both_the_tube_and_breathing_support(family: Any) -
     assert "To discuss at the next visit: Breathing assessment and breathing support (NIV)" in shown.stderr
     assert "Review of NIV thresholds in ALS" in shown.stderr
     assert open_prompts(family) == {"feeding-tube": ["fvc-under-50-tube"], "breathing": ["fvc-under-50"]}
+    assert "To discuss" not in breathe(family, "2026-11-10", "46").stderr  # still under 50: shown once
 
 
 def test_fvc_of_exactly_50_is_not_under_50(family: Any) -> None:
@@ -162,6 +167,8 @@ def test_snip_under_40(family: Any) -> None:
     assert "SNIP is 38 cmH2O, below 40." in shown.stderr
     assert "NICE CG105" in shown.stderr
     assert open_prompts(family) == {"breathing": ["snip-under-40"]}
+    assert "To discuss" not in breathe(family, "2026-11-10", "90", "--snip", "36").stderr
+    assert len(crossings(family, "snip-under-40")) == 1
 
 
 def test_fvc_80_or_less_prompts_breathing_support_only_with_a_symptom(family: Any) -> None:
@@ -169,8 +176,11 @@ def test_fvc_80_or_less_prompts_breathing_support_only_with_a_symptom(family: An
     assert "breathing" not in open_prompts(family)
     family("log", "symptom", "poor-sleep", "--severity", "1", "--at", "2026-11-10")
     assert open_prompts(family)["breathing"] == ["weak-with-symptoms"]
+    family("log", "symptom", "poor-sleep", "--severity", "2", "--at", "2026-11-12")
+    assert len(crossings(family, "weak-with-symptoms")) == 1
     out = family("progress").stdout
     assert "FVC is 78% (80% or less) and there is a breathing symptom: Poor or unrefreshing sleep" in out
+    assert "Sources: European consensus on breathing support (ENMC)" in out
 
 
 @pytest.mark.parametrize("symptom", ["breathless-lying-flat", "morning-headache", "daytime-sleepiness"])
@@ -242,3 +252,13 @@ def test_every_prompt_source_is_an_anchor_with_a_title() -> None:
     table = re.findall(r"^\| [a-z ]+ \| (`[a-z0-9\-]+`(?:, `[a-z0-9\-]+`)*) \|", text, flags=re.M)
     in_table = {t for row in table for t in re.findall(r"`([a-z0-9\-]+)`", row)}
     assert in_table == {t.id for t in prompts.TRIGGERS}  # the table in the docs lists every trigger
+
+
+def test_a_crossing_at_the_first_entry_read_says_or_before_only_when_older_months_exist(family: Any) -> None:
+    rate(family, "2026-08-01", items(i1=3))
+    rate(family, "2026-11-01", items(i1=3))
+    out = family("progress").stdout
+    assert "Item 1 (speech) was scored 3 of 4 on 2026-11-01 (3 or less). (since 2026-08-01)" in out
+    family("log", "note", "an old note", "--at", "2025-01-10")  # months older than the 6 shown
+    out = family("progress").stdout
+    assert "(3 or less). (since 2026-08-01 or before)" in out

@@ -370,8 +370,10 @@ def ordered(records: Iterable[Record]) -> list[Record]:
 
 
 def crossings(records: Iterable[Record], *, baseline: Baseline | None, height_cm: float | None,
-              end: date) -> list[Crossing]:
-    """Every crossing in the entries (read in time order), each marked open if still met at `end`."""
+              end: date, partial: bool = True) -> list[Crossing]:
+    """Every crossing in the entries (read in time order), each marked open if still met at `end`.
+    `partial`: older entries exist than those given, so a trigger met at the first entry of its
+    kind may have been met before (marked `earliest`)."""
     state = State(baseline, height_cm)
     met: dict[str, int] = {}  # trigger -> index of its open crossing in `found`
     found: list[Crossing] = []
@@ -391,7 +393,7 @@ def crossings(records: Iterable[Record], *, baseline: Baseline | None, height_cm
                 met[trigger.id] = len(found)
                 found.append(Crossing(trigger.id, trigger.prompt, str(record["day"]), str(record["id"]),
                                       str(record.get("created") or record.get("at") or ""), params,
-                                      trigger.sources, earliest=first_of_kind))
+                                      trigger.sources, earliest=first_of_kind and partial))
     for trigger in TRIGGERS:  # a symptom may have gone quiet since the last entry
         if trigger.id in met and trigger.check(state, end) is None:
             met.pop(trigger.id)

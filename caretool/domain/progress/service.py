@@ -114,6 +114,14 @@ def _older_sparse(store: journal.StoreLike, before: date, limit: date,
     return found, date.fromisoformat(earliest) if earliest else None
 
 
+def partial(store: journal.StoreLike, records: list[Record], start: date) -> bool:
+    """Whether months older than those read exist (a crossing at the first entry read may then
+    be older than it looks)."""
+    first = min([f"{start:%Y-%m}", *(str(r["day"])[:7] for r in records)])
+    keys = store.month_keys()
+    return bool(keys) and keys[0] < first
+
+
 def read(store: journal.StoreLike, end: date, months: int | None, *,
          lookback: int = LOOKBACK_MONTHS) -> tuple[list[Record], date]:
     """The entries the figures need, and the first day of the period shown; `lookback` months
@@ -174,7 +182,8 @@ def _slope(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def build(household: Household, records: Iterable[Record], *, start: date, end: date,
-          baseline_weight: Baseline | None, now: datetime, months: int | None) -> dict[str, Any]:
+          baseline_weight: Baseline | None, now: datetime, months: int | None,
+          older: bool = True) -> dict[str, Any]:
     """Every figure, as plain data (Messages where there are words)."""
     records = list(records)
     onset = household.onset
@@ -190,7 +199,8 @@ def build(household: Household, records: Iterable[Record], *, start: date, end: 
         latest["delta_fs_band"] = rate.band(latest["delta_fs"])
     weights = [r for r in records if r["kind"] == "weight" and r["day"] <= hi]
     tests = [r for r in records if r["kind"] == "breathing" and r["day"] <= hi]
-    found = prompts.crossings(records, baseline=baseline_weight, height_cm=height(household), end=end)
+    found = prompts.crossings(records, baseline=baseline_weight, height_cm=height(household), end=end,
+                              partial=older)
     weight = body.summary(weights, baseline_weight, height(household))
     weight["points"] = [p for p in weight["points"] if p["day"] >= lo]
     lung = lungs.summary(tests)
@@ -220,7 +230,7 @@ def progress(store: journal.StoreLike, *, months: int | None = WINDOW_MONTHS,
     end = end or now.date()
     records, start = read(store, end, check_months(months))
     return build(household, records, start=start, end=end, baseline_weight=baseline(store, household),
-                 now=now, months=months)
+                 now=now, months=months, older=partial(store, records, start))
 
 
 # --- logging ---------------------------------------------------------------------------------
@@ -234,9 +244,9 @@ def log(store: journal.StoreLike, kind: str, fields: dict[str, Any], *, at: str 
         check_after_onset(household, entry.day)
     record = entry.to_record()
     today = dates.today()
-    records, _start = read(store, today, WINDOW_MONTHS)
+    records, start = read(store, today, WINDOW_MONTHS)
     found = prompts.crossings([*records, record], baseline=baseline(store, household),
-                              height_cm=height(household), end=today)
+                              height_cm=height(household), end=today, partial=partial(store, records, start))
     journal.add_entries(store, household, [entry], journal.LOGGED(kind=kinds.get(kind).label))
     return {**record, "warnings": [], "prompts": prompts.caused_by(found, [record["id"]])}
 
@@ -278,7 +288,7 @@ def period_section(store: journal.StoreLike, household: Household, *, start: dat
     during the period (the report asks about those)."""
     records, window = read(store, end, WINDOW_MONTHS, lookback=0)
     data = build(household, records, start=window, end=end, baseline_weight=baseline(store, household),
-                 now=now, months=WINDOW_MONTHS)
+                 now=now, months=WINDOW_MONTHS, older=partial(store, records, window))
     lo, hi = start.isoformat(), end.isoformat()
     crossed = [c for c in data["crossings"] if lo <= c["day"] <= hi]
     by_prompt = {p: [c for c in crossed if c["prompt"] == p] for p in prompts.PROMPT_IDS}
