@@ -36,6 +36,8 @@ DAILY = {
     "history": ["history", "--limit", "20"],
 }
 WEEKLY = {"report": ["report", "--week", WEEK, "--format", "json"]}
+# After a clinic visit: the ratings, stages, charts and decision prompts (a rating every month).
+CLINIC = {"progress": ["progress"]}
 UNDONE = {"log", "checkin"}  # undone after each timed run so every run does the same work
 
 
@@ -54,7 +56,7 @@ def make_empty_home(folder: Path, caregivers: int) -> None:
 def cases_for(label: str, home: Path, caregiver: str) -> dict[str, Case]:
     env = {"CARETOOL_HOME": str(home), "CARETOOL_NOW": NOW}
     found = {}
-    for name, args in {**DAILY, **WEEKLY}.items():
+    for name, args in {**DAILY, **WEEKLY, **CLINIC}.items():
         args = [*args, "--caregiver", caregiver] if name in ("log", "checkin") else args
         after = [*CARETOOL, "undo"] if name in UNDONE else None
         found[f"{name} [{label}]"] = Case([*CARETOOL, *args], env, after)
@@ -108,6 +110,7 @@ def main() -> None:
     for name in DAILY:
         ratio(f"{name}: 5-year home / empty home", f"{name} [5y]", f"{name} [empty]", 1.2)
     ratio("report (one week): 5-year / empty", "report [5y]", "report [empty]", 1.3)
+    ratio("progress: 5-year home / empty home", "progress [5y]", "progress [empty]", 1.2)
     ratio("caretool --help / floor app --help", "caretool --help", "floor app --help", 1.3)
     ratio("log on empty home / floor app command", "log [empty]", "floor app", 1.4)
     ratio("export 5-year home / json.load of its files", "export [5y]", "json.load [5y]", 3.0)

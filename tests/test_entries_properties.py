@@ -23,6 +23,7 @@ from caretool.domain.care import symptoms
 from caretool.domain.entries import kinds
 from caretool.domain.entries.kinds.hours import TASKS
 from caretool.domain.entries.model import Entry
+from caretool.domain.progress import items as alsfrs
 from caretool.store import Store
 
 REF = date(2026, 11, 18)
@@ -183,6 +184,11 @@ INPUT = {
     "assessment": st.fixed_dictionaries({"answers": st.dictionaries(st.sampled_from(["walking", "speech"]),
                                                                     st.integers(0, 3), min_size=1),
                                          "suggested": st.integers(1, 5)}),
+    "rating": st.fixed_dictionaries({**{item.key: st.integers(0, 4).map(str) for item in alsfrs.ITEMS},
+                                     "gastrostomy": st.booleans()}),
+    "breathing": st.fixed_dictionaries({"fvc": st.integers(50, 1500).map(lambda t: str(t / 10)),
+                                        "snip": st.none() | st.integers(5, 200).map(str),
+                                        "position": st.sampled_from([None, "sitting", "lying"])}),
 }
 
 

@@ -66,6 +66,9 @@ INVOCATIONS: dict[str, list[str]] = {
     "demo": ["demo", "--home", "{demo}"],
     "config show": ["config", "show"],
     "config set": ["config", "set", "lang", "en"],
+    "rating add": ["rating", "add", "--items", "4,4,3,3,3,4,3,3,4,4,4,4"],
+    "log breathing": ["log", "breathing", "--fvc", "72", "--snip", "45"],
+    "progress": ["progress"],
 }
 # Commands whose stdout is a file format of its own (`export` writes the export document).
 NOT_ENVELOPED = {"export"}

@@ -19,8 +19,8 @@ from caretool.domain.report.service import resolve_period
 from caretool.store import Store
 
 NOW = "2026-11-23T10:00:00+00:00"  # a Monday: the last complete week is 2026-W47 (16-22 Nov)
-SECTIONS = ("Overview", "Warnings", "Symptoms", "Weight", "Medications", "Care hours", "Caregivers",
-            "Notes", "Questions for the care team")
+SECTIONS = ("Overview", "Warnings", "Symptoms", "Weight", "Progression", "Medications", "Care hours",
+            "Caregivers", "Notes", "Questions for the care team")
 TRICKY_NOTE = "Walked to the <b>park</b> [see](http://example.com/x) & back <img src=http://e.com/i.png>"
 
 
@@ -369,9 +369,11 @@ def test_one_week_reads_only_the_months_it_needs(run: Any, fortnight: Path, home
     monkeypatch.setattr(Store, "month_records", spy)
     data = run.json("report", "--week", "2026-W47")
     assert data["care_hours"]["total"] == 60
-    # the week, the week before, the oldest month (the first weight, derived) and three months back
-    # for the weight rule (redflags, BAPEN MUST)
-    assert read and set(read) <= {"2026-01", "2026-08", "2026-09", "2026-10", "2026-11"}
+    # the week, the week before, the oldest month (the first weight, derived), three months back for
+    # the weight rule (redflags, BAPEN MUST) and six for the Progression section (the slope between
+    # ratings and the weight over 6 months)
+    assert read and set(read) <= {"2026-01", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09",
+                                  "2026-10", "2026-11"}
 
 
 # --- the rules, without the store -------------------------------------------------------------

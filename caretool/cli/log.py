@@ -127,3 +127,30 @@ def log_note(
 ) -> None:
     """Log a free note. Example: caretool log note "Good day, walked to the park" """
     _store_and_show(ctx, "note", {"text": text}, at, caregiver, as_json)
+
+
+@log_app.command("breathing")
+def log_breathing(
+    ctx: typer.Context,
+    fvc: Annotated[str, typer.Option(
+        "--fvc", metavar="PERCENT", help="FVC as % of predicted, from the clinic (5-150), e.g. 72.")],
+    snip: Annotated[str | None, typer.Option(
+        "--snip", metavar="CMH2O", help="SNIP in cmH2O, if it was measured (5-200).")] = None,
+    position: Annotated[str | None, typer.Option(
+        "--position", metavar="sitting|lying",
+        help="Whether the FVC was blown sitting or lying down.")] = None,
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log a breathing test from the clinic (FVC, optionally SNIP).
+
+    Example: caretool log breathing --fvc 72 --snip 45 --position sitting --at 2026-11-02
+    """
+    from caretool.domain.progress import service
+    from caretool.views import progress as view
+
+    with state(ctx).store(write=True) as store:
+        record = service.log(store, "breathing", {"fvc": fvc, "snip": snip, "position": position},
+                             at=at, caregiver=caregiver)
+    view.stored(record, as_json=json_wanted(ctx, as_json))

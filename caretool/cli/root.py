@@ -236,6 +236,8 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "backup": ("upkeep", "backup", False),
     "doctor": ("upkeep", "doctor", False),
     "config": ("config", "config_app", True),
+    "rating": ("rating", "rating_app", True),
+    "progress": ("progress", "progress", False),
 }
 
 

@@ -29,6 +29,11 @@ def init(
         help=_("Their weight at diagnosis in kg: weight loss is measured from it."))] = None,
     caregiver: Annotated[list[str] | None, typer.Option(
         help=_("A caregiver's name; repeat for each caregiver."))] = None,
+    height: Annotated[str | None, typer.Option(
+        "--height", metavar="CM", help=_("Their height in cm, for BMI (optional)."))] = None,
+    birth_year: Annotated[str | None, typer.Option(
+        "--birth-year", metavar="YYYY",
+        help=_("Their year of birth, if not the full date (optional)."))] = None,
     default: Annotated[str | None, typer.Option(
         "--default", metavar="NAME",
         help=_("The caregiver who uses this computer (default: the first caregiver named)."))] = None,
@@ -45,7 +50,7 @@ def init(
 
     st = state(ctx)
     answers = setup_service.InitAnswers(person, born, onset, diagnosed, list(caregiver or []), phase,
-                                        weight_at_diagnosis, default)
+                                        weight_at_diagnosis, default, height, birth_year)
     if not yes:  # read what the questions need, then ask with no lock held
         from caretool.cli import prompts
         from caretool.domain.household import interview

@@ -63,6 +63,7 @@ strong { font-weight: 650; }
 h1, .facts dd, td { overflow-wrap: anywhere; }
 .facts dt { font-weight: 650; }
 .facts dd { margin: 0; }
+.facts dd.wide { grid-column: 2 / -1; }
 tr.emergency td { background: var(--emergency-bg) !important; color: var(--warn); font-weight: 650; }
 tr.emergency td:first-child { border-left: 4px solid var(--warn); }
 .badge { display: inline-block; padding: 0 .35rem; margin-right: .3rem; border-radius: .2rem;
@@ -76,6 +77,8 @@ tr.emergency td:first-child { border-left: 4px solid var(--warn); }
 .medicines col.name { width: 34%; } .medicines col.dose { width: 46%; }
 .medicines col.taken, .medicines col.missed { width: 10%; }
 .detail { break-before: page; page-break-before: always; }
+.charts svg { display: block; max-width: 42rem; margin: .4rem 0 .8rem; break-inside: avoid;
+              page-break-inside: avoid; }
 @media print {
   body { font-size: 9pt; line-height: 1.25; }
   main { max-width: none; padding: 0; }
@@ -113,6 +116,12 @@ def _facts(data: dict[str, Any]) -> str:
              (_("Diagnosed"), o.get("diagnosed") or "-"), (_("First symptoms"), o.get("onset") or "-"),
              (_("Phase"), fmt.phase_line(o)), (_("Days checked in"), fmt.checkin_line(o))]
     cells = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in pairs)
+    from caretool.views import progress as fig
+
+    rating = fig.compact_line(data.get("progression"))
+    if rating:  # the latest rating, ΔFS and stages on one full-width line: the detail has the rest
+        cells += f'<dt>{e(_("ALSFRS-R"))}</dt><dd class="wide">{e(rating)}</dd>'
+
     return f'<dl class="facts">{cells}</dl>\n'
 
 
@@ -212,9 +221,17 @@ def detail(data: dict[str, Any]) -> str:
     """Every section of the report, rendered from its Markdown."""
     from markdown_it import MarkdownIt
 
+    from caretool.views import report_svg
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table")
-    body = md.render("\n".join(fmt.sections(data)))
+    parts = []
+    for key, _title in SECTIONS:  # section by section: the charts go in after the Progression text
+        parts.append(md.render("\n".join(fmt.section(data, key))))
+        if key == "progression":
+            drawn = report_svg.progression_charts(data.get("progression"))
+            parts.append(f'<div class="charts">\n{drawn}</div>\n' if drawn else "")
+    body = "".join(parts)
     body = body.replace("<li>[ ] ", '<li class="todo"><span class="box" aria-hidden="true">☐</span> ')
     return f'<section class="detail">\n{body}</section>\n'
 

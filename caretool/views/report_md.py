@@ -25,7 +25,8 @@ MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("
 TRENDS = {"new": N_("new"), "worse": N_("worse"), "unchanged": N_("unchanged"), "better": N_("better"),
           "gone": N_("gone")}
 WHY = {"warning": N_("warning"), "new-symptom": N_("new symptom"), "worse-symptom": N_("worse symptom"),
-       "missed-doses": N_("missed doses"), "weight": N_("weight"), "phase-guide": N_("phase guide")}
+       "missed-doses": N_("missed doses"), "weight": N_("weight"), "phase-guide": N_("phase guide"),
+       "progression": N_("progression")}
 URGENCY = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT")}
 WEIGHT_CHANGES = (("period_change", N_("Change over the period: {change}")),
                   ("month_change", N_("Change over the last month: {change}")),
@@ -291,6 +292,45 @@ def _weight(data: dict[str, Any]) -> list[str]:
     return lines
 
 
+def progression_groups(data: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """The Progression section as (heading, lines), shared by the text and Markdown reports; the
+    sentences are those of `caretool progress` (caretool.views.progress)."""
+    from caretool.views import progress as fig
+
+    p = data.get("progression")
+    if not p:
+        return []
+    groups = [(_("Functional rating (the care team's ALSFRS-R)"), fig.rating_lines(p))]
+    for headline, reasons in fig.stage_lines(p):
+        groups.append((headline, reasons))
+    changes = fig.timeline_lines(p)
+    if len(changes) > 1:
+        groups.append((_("Stages over time"), changes))
+    groups.append((_("Weight and BMI"), fig.weight_lines(p)))
+    groups.append((_("Breathing tests"), fig.breathing_lines(p)))
+    open_prompts = [_("{title}: {action}").format(title=text(found["title"]), action=text(found["action"]))
+                    for found in p["prompts"]]
+    groups.append((_("Open topics for the next visit"),
+                   open_prompts or [_("Nothing from these numbers needs a decision yet.")]))
+    return groups
+
+
+def _progression(data: dict[str, Any]) -> list[str]:
+    groups = progression_groups(data)
+    if not groups:
+        return [esc(_("Not worked out for this report."))]
+    lines: list[str] = []
+    for heading, items in groups:
+        lines += [f"**{esc(heading)}**", "", *[f"- {esc(item)}" for item in items], ""]
+    p = data["progression"]
+    rows = [[r["day"], str(r["total"]), esc(r["kings"]["stage"]), esc(r["mitos"]["stage"]),
+             "-" if r["delta_fs"] is None else f"{r['delta_fs']:.2f}"] for r in p["ratings"][-8:]]
+    if rows:
+        lines += _table([_("Rating date"), _("Total (0-48)"), _("King's"), _("MiToS"), _("ΔFS")], rows)
+    lines += ["", f"*{esc(p['note'])}*"]
+    return lines
+
+
 def _medications(data: dict[str, Any]) -> list[str]:
     m = data["medications"]
     if not m["items"]:
@@ -373,15 +413,21 @@ def _questions(data: dict[str, Any]) -> list[str]:
 
 
 RENDERERS = {"overview": _overview, "warnings": _warnings, "symptoms": _symptoms, "weight": _weight,
-             "medications": _medications, "care_hours": _care_hours, "caregivers": _caregivers,
+             "progression": _progression, "medications": _medications,
+             "care_hours": _care_hours, "caregivers": _caregivers,
              "notes": _notes, "questions": _questions}
+
+
+def section(data: dict[str, Any], key: str) -> list[str]:
+    """One section with its heading."""
+    return ["", f"## {esc(dict(SECTIONS)[key])}", "", *RENDERERS[key](data)]
 
 
 def sections(data: dict[str, Any]) -> list[str]:
     """Every section in the shared order (caretool.domain.report.build.SECTIONS)."""
     lines: list[str] = []
-    for key, title in SECTIONS:
-        lines += ["", f"## {esc(title)}", "", *RENDERERS[key](data)]
+    for key, _title in SECTIONS:
+        lines += section(data, key)
     return lines
 
 

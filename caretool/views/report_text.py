@@ -110,6 +110,22 @@ def _weight(out: Console, data: dict[str, Any]) -> None:
         out.print(_t(_(label).format(change=fmt.change_text(change)), style))
 
 
+def _progression(out: Console, data: dict[str, Any]) -> None:
+    groups = fmt.progression_groups(data)
+    if not groups:
+        out.print(_t(_("Not worked out for this report.")))
+        return
+    for heading, items in groups:
+        out.print(_t(heading, "bold"))
+        for item in items:
+            out.print(_t("  " + item))
+    from caretool.views import progress as fig
+
+    for line in fig.text_charts(data["progression"]):
+        out.print(_t(line))
+    out.print(_t(data["progression"]["note"], "dim"))
+
+
 def _medications(out: Console, data: dict[str, Any]) -> None:
     m = data["medications"]
     if not m["items"]:
@@ -213,7 +229,8 @@ def _questions(out: Console, data: dict[str, Any]) -> None:
 
 
 RENDERERS = {"overview": _overview, "warnings": _warnings, "symptoms": _symptoms, "weight": _weight,
-             "medications": _medications, "care_hours": _care_hours, "caregivers": _caregivers,
+             "progression": _progression, "medications": _medications,
+             "care_hours": _care_hours, "caregivers": _caregivers,
              "notes": _notes, "questions": _questions}
 
 

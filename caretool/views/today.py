@@ -109,4 +109,7 @@ def show(info: dict[str, Any], *, as_json: bool) -> None:
                       total).format(count=total))
         for w in info["warnings"]:
             say("    " + warning_line(w))
+    for prompt in info.get("prompts") or []:  # a decision prompt that is new this week
+        say("  " + _("New to discuss at the next visit: {title} (see `caretool progress`)").format(
+            title=render(prompt["title"])))
     say(_("Next: {step}").format(step=render(info["next"])))

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from datetime import date
 
+from caretool.core.errors import BadInput
 from caretool.core.messages import msg
 from caretool.core.text import name_key
 from caretool.domain.entries.fields import whole_number
-from caretool.domain.household import service
+from caretool.domain.household import service, settings
 from caretool.domain.household.model import PHASE_TITLES, Household, check_phase
 from caretool.domain.household.service import InitAnswers
 from caretool.domain.interview import Choice, Interview, Question
 
 PERSON = msg("init.ask.person", "Name of the person you care for")
-BORN = msg("init.ask.born", "Their date of birth (YYYY-MM-DD, Enter to skip)")
+BORN = msg("init.ask.born-or-year",
+           "Their date of birth, or only the year (YYYY-MM-DD or YYYY, Enter to skip)")
 ONSET = msg("init.ask.onset", "When did the first symptoms begin (YYYY-MM-DD, Enter to skip)")
 DIAGNOSED = msg("init.ask.diagnosed", "Date of the diagnosis (YYYY-MM-DD, Enter to skip)")
 WEIGHT = msg("init.ask.weight", "Their weight at diagnosis, in kg (Enter to skip)")
+HEIGHT = msg("init.ask.height", "Their height in cm, for BMI (Enter to skip)")
 WEIGHT_WHY = msg("init.ask.weight.why", "Weight loss is measured from the weight at diagnosis; if you "
                  "skip it, caretool uses the first weight you log and says so.")
 CAREGIVERS = msg("init.ask.caregivers", "Caregivers, separated by commas (Enter for none yet)")
@@ -43,13 +46,27 @@ def interview(household: Household | None, given: InitAnswers) -> Interview[Init
     name = yield Question("init.person", PERSON, parse=service.person_name, required=True,
                           default=given.person or person.get("name") or "")
 
-    born: date | None = yield Question(
-        "init.born", BORN, parse=lambda text: service.past_day(text, service.BORN),
-        default=given.born or person.get("born") or "")
+    saved = household.settings if household else {}
+
+    def born_ok(text: str) -> date | int:
+        """A full date of birth, or a year alone (kept as the birth_year setting)."""
+        if text.strip().isascii() and text.strip().isdigit() and len(text.strip()) == 4:
+            return settings.birth_year(text)
+        return service.past_day(text, service.BORN)
+
+    old_year = saved.get("birth_year")
+    answer: date | int | None = yield Question(
+        "init.born", BORN, parse=born_ok, default=given.born or person.get("born") or given.birth_year
+        or (str(old_year) if old_year else ""))
+    born = answer if isinstance(answer, date) else None
+    year = answer if isinstance(answer, int) else None
 
     def onset_ok(text: str) -> date:
         day = service.past_day(text, service.ONSET)
         service.check_dates(born, day, None)
+        if year and day.year < year:
+            raise BadInput(service.BEFORE_BORN(what=service.ONSET, day=day.isoformat(), born=str(year)),
+                           service.CHECK_DATE)
         return day
 
     onset: date | None = yield Question("init.onset", ONSET, parse=onset_ok,
@@ -66,6 +83,11 @@ def interview(household: Household | None, given: InitAnswers) -> Interview[Init
     weight: float | None = yield Question(
         "init.weight", WEIGHT, parse=service.weight_kg, intro=(WEIGHT_WHY,),
         default=given.weight_at_diagnosis or (f"{old_weight:g}" if old_weight is not None else ""))
+
+    old_height = saved.get("height_cm")
+    height: float | None = yield Question(
+        "init.height", HEIGHT, parse=settings.height_cm,
+        default=given.height_cm or (f"{old_height:g}" if old_height else ""))
 
     known = [c.name for c in household.active_caregivers] if household else []
     carers = list(given.caregivers)
@@ -91,4 +113,6 @@ def interview(household: Household | None, given: InitAnswers) -> Interview[Init
                            choices=tuple(Choice(n, title) for n, title in PHASE_TITLES.items()))
     return InitAnswers(person=name, born=_iso(born), onset=_iso(onset), diagnosed=_iso(diagnosed),
                        caregivers=carers, phase=int(phase),
-                       weight_at_diagnosis=None if weight is None else f"{weight:g}", default=default)
+                       weight_at_diagnosis=None if weight is None else f"{weight:g}", default=default,
+                       height_cm=None if height is None else f"{height:g}",
+                       birth_year=None if year is None else str(year))

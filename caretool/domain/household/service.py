@@ -15,6 +15,7 @@ from caretool.core.messages import Message, msg
 from caretool.core.text import clean_name, name_key
 from caretool.domain.entries import kinds
 from caretool.domain.entries import service as journal
+from caretool.domain.household import settings
 from caretool.domain.household.model import CAREGIVER_NAME, Caregiver, Household, check_phase
 
 PERSON_NAME = msg("field.person-name", "person's name")
@@ -43,6 +44,8 @@ class InitAnswers:
     phase: int | None = None
     weight_at_diagnosis: str | None = None  # kg
     default: str | None = None  # the caregiver who uses this computer
+    height_cm: str | None = None  # household setting (for BMI): caretool.domain.household.settings
+    birth_year: str | None = None  # household setting, when the date of birth is not given
 
 
 def existing(store: journal.StoreLike) -> Household | None:
@@ -122,6 +125,10 @@ def init(store: journal.StoreLike, answers: InitAnswers) -> tuple[Household, boo
             household.person[key] = day.isoformat()
     if answers.weight_at_diagnosis not in (None, ""):
         household.person["weight_at_diagnosis"] = weight_kg(str(answers.weight_at_diagnosis))
+    for key in ("height_cm", "birth_year"):
+        value = getattr(answers, key)
+        if value not in (None, ""):
+            household.settings[key] = settings.SETTINGS[key].parse(str(value))
     for name in answers.caregivers:
         if name_key(name) not in {name_key(c.name) for c in household.active_caregivers}:
             household.add_caregiver(name)

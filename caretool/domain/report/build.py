@@ -51,6 +51,7 @@ SECTIONS: tuple[tuple[str, Message], ...] = (
     ("warnings", msg("report.section.warnings", "Warnings")),
     ("symptoms", msg("report.section.symptoms", "Symptoms")),
     ("weight", msg("report.section.weight", "Weight")),
+    ("progression", msg("report.section.progression", "Progression")),
     ("medications", msg("report.section.medications", "Medications")),
     ("care_hours", msg("report.section.care-hours", "Care hours")),
     ("caregivers", msg("report.section.caregivers", "Caregivers")),
@@ -129,9 +130,12 @@ Q_WEIGHT_FIRST = msg("report.question.weight-first",
 Q_FEEDING_TUBE = msg("report.question.feeding-tube",
                      "Weight is down {loss:.1f}% since the first weight ({start:g} kg on {day}). "
                      "Is it time to plan for a feeding tube?")
+# A decision prompt (caretool.domain.progress.prompts) crossed during the period: asked once, then.
+Q_DECISION = msg("report.question.decision",
+                 "{title}: {reason} Is it time to plan for this, and what are the options?")
 QUESTIONS: dict[str, Message] = {m.id: m for m in (
     Q_WARNING, Q_WARNING_OFTEN, Q_NEW_SYMPTOM, Q_WORSE_PEAK, Q_WORSE_MEAN, Q_MISSED, Q_WEIGHT_MONTH,
-    Q_WEIGHT_PERIOD, Q_WEIGHT_FIRST, Q_FEEDING_TUBE)}
+    Q_WEIGHT_PERIOD, Q_WEIGHT_FIRST, Q_FEEDING_TUBE, Q_DECISION)}
 
 PRIVATE = msg("report.caregiver-health-left-out",
               "The caregivers' self-check answers, and anything about self-harm, are private and left out "
@@ -520,9 +524,19 @@ def _weight_questions(weight: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def decision_questions(progression: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """One question per decision prompt crossed in the period, with its first reason."""
+    out = []
+    for prompt in (progression or {}).get("period_prompts") or []:
+        first = prompt["reasons"][0]
+        asked = _question("progression", Q_DECISION(title=prompt["title"], reason=first["text"]))
+        out.append({**asked, "prompt": prompt["id"], "sources": list(prompt["sources"])})
+    return out
+
+
 def questions(found: list[dict[str, Any]], symptom_items: list[dict[str, Any]],
               meds: dict[str, Any], weight: dict[str, Any],
-              phase_questions: list[str]) -> list[dict[str, Any]]:
+              phase_questions: list[str], progression: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for w in found:
         days = w["days"]
@@ -546,7 +560,11 @@ def questions(found: list[dict[str, Any]], symptom_items: list[dict[str, Any]],
     for m in meds["items"]:
         if m["missed"]:
             out.append(_question("missed-doses", Q_MISSED(name=m["name"], count=m["missed"])))
-    out += _weight_questions(weight)
+    decisions = decision_questions(progression)
+    weight_asked = _weight_questions(weight)
+    if any(q["prompt"] == "feeding-tube" for q in decisions):  # the prompt asks about the tube already
+        weight_asked = [q for q in weight_asked if q["id"] != Q_FEEDING_TUBE.id]
+    out += weight_asked + decisions
     seen: set[str] = set()
     for text in phase_questions:
         if text not in seen:
@@ -560,12 +578,14 @@ def build(
     *, household: Household, records: list[Record], period: Period, generated: str,
     warnings: list[dict[str, Any]], adherence: list[dict[str, Any]], burnout: list[dict[str, Any]],
     phase_questions: list[str], include_caregiver_health: bool = False,
+    progression: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The report as plain data. `records` must cover period.first_needed() .. period.end.
 
     `warnings` are the period's warnings grouped by rule (caretool.domain.report.warnings);
     `adherence` and `burnout` are what the medication and burnout services returned (the burnout
-    assessed without self-checks unless `include_caregiver_health`).
+    assessed without self-checks unless `include_caregiver_health`); `progression` is the
+    Progression section (caretool.domain.progress.service.period_section), None when not read.
     """
     current = _within(records, period.start, period.end)
     previous = _within(records, *period.previous)
@@ -582,11 +602,12 @@ def build(
         "warnings": warnings,
         "symptoms": symptom_data,
         "weight": weight,
+        "progression": progression,
         "medications": meds,
         "care_hours": hours,
         "caregivers": caregiver_section(household, current, hours, burnout,
                                         include_health=include_caregiver_health),
         "notes": notes(household, current),
-        "questions": questions(warnings, symptom_data["items"], meds, weight, phase_questions),
+        "questions": questions(warnings, symptom_data["items"], meds, weight, phase_questions, progression),
         "rules": RULES,
     }

@@ -17,6 +17,7 @@ from caretool.domain.burnout import service as burnout_service
 from caretool.domain.entries import service as journal
 from caretool.domain.guidance import guides
 from caretool.domain.meds import service as meds
+from caretool.domain.progress import service as progress
 from caretool.domain.report import warnings
 from caretool.domain.report.build import Period, build, phase_at
 
@@ -132,4 +133,5 @@ def report(store: journal.StoreLike, period: Period, *,
         burnout=burnout(store, household, period, include_caregiver_health=include_caregiver_health),
         phase_questions=guides.questions_for(phase) if phase else [],
         include_caregiver_health=include_caregiver_health,
+        progression=progress.period_section(store, household, start=period.start, end=period.end, now=now),
     )

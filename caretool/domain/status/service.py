@@ -73,7 +73,8 @@ def today(store: journal.StoreLike, warn_days: int | None = None) -> dict[str, A
     doses (today's), still_due (today's doses due now or later), missed (doses missed since the
     last check-in, at most MISSED_DAYS back), low_stock (medicines that run out within
     `warn_days`, see meds.stock), warnings (grouped by rule, the last 7 days, see
-    caretool.domain.report.warnings), next (a Message), next_id."""
+    caretool.domain.report.warnings), prompts (decision prompts crossed by an entry made in the last
+    7 days: caretool.domain.progress), next (a Message), next_id."""
     household = journal.load(store)
     now = dates.now()
     day = now.date()
@@ -84,6 +85,9 @@ def today(store: journal.StoreLike, warn_days: int | None = None) -> dict[str, A
     dose_info = _doses(store, household, now, since, warn_days)
     doses = dose_info["doses"]
     phase = household.phase
+    from caretool.domain.progress import service as progress
+
+    prompts = progress.new_prompts(store, household, recent, now)  # decision prompts crossed this week
     open_doses = [d for d in doses if d["state"] in ("missed", "due")]
     pressing = [w for w in week if w["last"] == day.isoformat()
                 and w["urgency"] in (redflags.EMERGENCY, redflags.URGENT)]
@@ -107,6 +111,7 @@ def today(store: journal.StoreLike, warn_days: int | None = None) -> dict[str, A
         "last_checkin": since,
         **dose_info,
         "warnings": week,
+        "prompts": prompts,
         "next": next_step,
         "next_id": next_step.id,
     }

@@ -24,7 +24,8 @@ from caretool.core.text import shown
 COMMON_FIELDS = ("id", "kind", "at", "day", "caregiver", "created", "source", "warnings")
 RESERVED_OPTIONS = ("at", "caregiver", "json", "help", "id")
 # The kinds caretool knows, in the order they are listed to users.
-MODULES = ("symptom", "dose", "hours", "weight", "wellbeing", "note", "selfcheck", "assessment")
+MODULES = ("symptom", "dose", "hours", "weight", "wellbeing", "note", "selfcheck", "assessment", "rating",
+           "breathing")
 
 UNKNOWN_KIND = msg("kind.unknown", "unknown entry kind {kind!r}")
 UNKNOWN_KIND_HINT = msg("kind.unknown.hint", "use one of: {kinds}")
