@@ -19,7 +19,8 @@ from caretool.domain.report.service import resolve_period
 from caretool.store import Store
 
 NOW = "2026-11-23T10:00:00+00:00"  # a Monday: the last complete week is 2026-W47 (16-22 Nov)
-SECTIONS = ("Overview", "Warnings", "Symptoms", "Weight", "Medications", "Care hours", "Caregivers",
+SECTIONS = ("Overview", "Warnings", "Symptoms", "Weight", "Medications", "Breathing and feeding care",
+            "Care hours", "Caregivers",
             "Notes", "Questions for the care team")
 TRICKY_NOTE = "Walked to the <b>park</b> [see](http://example.com/x) & back <img src=http://e.com/i.png>"
 

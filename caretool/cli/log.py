@@ -15,7 +15,8 @@ NO_SEVERITY = msg("log.no-severity", "the severity is missing")
 NO_SEVERITY_HINT = msg("log.no-severity.hint", "add --severity 0-3 (0 none, 3 severe)")
 
 log_app = typer.Typer(
-    help=_("Record one thing: a symptom, hours of care, a weight, how you are, or a note.\n\n"
+    help=_("Record one thing: a symptom, hours of care, a weight, how you are, a note, or the care "
+           "machines' use (niv, cough-assist, suction, feed, tube-change).\n\n"
            "Every log takes --at (e.g. yesterday, '2 days ago 20:00', 2026-11-20T08:30) and "
            "--caregiver NAME."),
     no_args_is_help=True,
@@ -127,3 +128,75 @@ def log_note(
 ) -> None:
     """Log a free note. Example: caretool log note "Good day, walked to the park" """
     _store_and_show(ctx, "note", {"text": text}, at, caregiver, as_json)
+
+
+@log_app.command("niv")
+def log_niv(
+    ctx: typer.Context,
+    hours: Annotated[str, typer.Argument(help="Hours on NIV (the breathing machine with a mask), 0 to 24.")],
+    night: Annotated[bool, typer.Option(
+        "--night", help="The hours were overnight (without it: during the day).")] = False,
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log hours on NIV: overnight with --night, otherwise during the day.
+
+    Example: caretool log niv 7.5 --night
+    """
+    _store_and_show(ctx, "niv", {"hours": hours, "night": night}, at, caregiver, as_json)
+
+
+@log_app.command("cough-assist")
+def log_cough_assist(
+    ctx: typer.Context,
+    sessions: Annotated[str, typer.Option("--sessions", help="How many sessions (default 1).")] = "1",
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log sessions on the cough assist machine. Example: caretool log cough-assist --sessions 2"""
+    _store_and_show(ctx, "cough-assist", {"sessions": sessions}, at, caregiver, as_json)
+
+
+@log_app.command("suction")
+def log_suction(
+    ctx: typer.Context,
+    times: Annotated[str, typer.Option("--times", help="How many times (default 1).")] = "1",
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log suction of saliva or phlegm. Example: caretool log suction --times 3"""
+    _store_and_show(ctx, "suction", {"times": times}, at, caregiver, as_json)
+
+
+@log_app.command("feed")
+def log_feed(
+    ctx: typer.Context,
+    ml: Annotated[str, typer.Argument(metavar="ML", help="How much, in millilitres (1 to 5000).")],
+    via: Annotated[str, typer.Option("--via", help="peg (the feeding tube, the default) or mouth.")] = "peg",
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log a feed. Example: caretool log feed 250 --via peg"""
+    _store_and_show(ctx, "feed", {"ml": ml, "via": via}, at, caregiver, as_json)
+
+
+@log_app.command("tube-change")
+def log_tube_change(
+    ctx: typer.Context,
+    came_out: Annotated[bool, typer.Option(
+        "--came-out", help="The tube came out by accident (this warns: the opening can close within hours).")
+    ] = False,
+    note: Annotated[str | None, typer.Option(help="A note, e.g. 'balloon 5 mL, size 16'.")] = None,
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log a change of the feeding tube, or with --came-out that it came out.
+
+    Example: caretool log tube-change --note "balloon gastrostomy, size 16"
+    """
+    _store_and_show(ctx, "tube-change", {"came_out": came_out, "note": note}, at, caregiver, as_json)

@@ -235,6 +235,10 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "backup": ("upkeep", "backup", False),
     "doctor": ("upkeep", "doctor", False),
     "config": ("config", "config_app", True),
+    "contact": ("contact", "contact_app", True),
+    "equipment": ("equipment", "equipment_app", True),
+    "decisions": ("decisions", "decisions_app", True),
+    "sheet": ("sheet", "sheet", False),
 }
 
 

@@ -30,7 +30,7 @@ TITLES: dict[str, Message] = {
     "niv4mnd": msg("source.niv4mnd", "NIV4MND: non-invasive ventilation in MND (NIHR toolkit)"),
     "mnd-australia-dysphagia": msg("source.mnd-australia-dysphagia",
                                    "MND Australia: swallowing and nutrition"),
-    "korea-lst": msg("source.korea-lst", "Korea: advance statement on life-sustaining treatment (lst.go.kr)"),
+    "korea-lst": msg("source.korea-lst", "Korea: advance statement on life-sustaining treatment"),
     "crisis-lines": msg("source.crisis-lines", "Crisis lines and emergency numbers"),
     "korea-109": msg("source.korea-109", "Korea: 109 suicide-prevention line"),
 }

@@ -21,7 +21,7 @@ from caretool.core.text import clean_name, clean_text, name_key, shown
 # family member in a crisis would call first (the breathing team, the specialist nurse who
 # coordinates care, the palliative team), then the rest of the team.
 ROLES: dict[str, Message] = {
-    "respiratory": msg("contact.role.respiratory", "respiratory (breathing) team"),
+    "respiratory": msg("contact.role.respiratory", "respiratory team"),
     "mnd-nurse": msg("contact.role.mnd-nurse", "ALS/MND specialist nurse"),
     "palliative": msg("contact.role.palliative", "palliative care team"),
     "neurologist": msg("contact.role.neurologist", "neurologist"),
@@ -52,6 +52,8 @@ NOT_A_PHONE = msg("contact.phone.not-a-phone", "{phone!r} does not look like a p
 NOT_A_PHONE_HINT = msg("contact.phone.not-a-phone.hint",
                        "type the number with digits and + - ( ) . / or spaces, e.g. 02-2072-2114 or "
                        "+82 2 2072 2114; put anything else in --note")
+PHONE_TOO_LONG = msg("contact.phone.too-long", "the phone number is {length} characters long; the limit is "
+                     "{limit}")
 NOT_AN_EMAIL = msg("contact.email.not-an-email", "{email!r} does not look like an email address")
 NOT_AN_EMAIL_HINT = msg("contact.email.not-an-email.hint", "type it as name@example.org, or leave it out")
 ONE_LINE = msg("contact.one-line", "the {what} contains control characters or line breaks")
@@ -83,11 +85,15 @@ def role_slug(text: str) -> str:
     raise BadInput(UNKNOWN_ROLE(role=shown(text)), UNKNOWN_ROLE_HINT(roles=", ".join(ROLES)))
 
 
-def _line(value: Any, what: Message, limit: int) -> str:
+def one_line(value: Any, what: Message, limit: int) -> str:
+    """One line of the family's text: no control characters or line breaks, spaces collapsed."""
     text = clean_text(value, what=what, limit=limit)
     if _CONTROL.search(text):
         raise BadInput(ONE_LINE(what=what), ONE_LINE_HINT)
     return " ".join(text.split())
+
+
+_line = one_line
 
 
 def _optional(value: Any, what: Message, limit: int) -> str:
@@ -96,6 +102,8 @@ def _optional(value: Any, what: Message, limit: int) -> str:
 
 def phone(text: Any) -> str:
     """A phone number as typed (spaces collapsed), or BadInput: too long, or not a number."""
+    if isinstance(text, str) and len(text.strip()) > PHONE_MAX:
+        raise BadInput(PHONE_TOO_LONG(length=len(text.strip()), limit=PHONE_MAX), NOT_A_PHONE_HINT)
     value = _line(text, PHONE, PHONE_MAX)
     digits = sum(c.isdigit() and c.isascii() for c in value)
     if not _PHONE.fullmatch(value) or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:

@@ -16,6 +16,10 @@ from caretool.core.messages import Message, msg
 
 UNKNOWN = msg("settings.unknown", "there is no setting called {key!r}")
 UNKNOWN_HINT = msg("settings.unknown.hint", "settings: {keys}")
+# How the person is fed (the emergency sheet says it; a day without feeds warns for tube-only).
+FEEDING = ("mouth", "tube-and-mouth", "tube-only")
+NOT_A_FEEDING = msg("settings.feeding.unknown", "{value!r} is not a way of feeding")
+NOT_A_FEEDING_HINT = msg("settings.feeding.unknown.hint", "use one of: {values}")
 
 
 @dataclass(frozen=True)
@@ -25,9 +29,18 @@ class Setting:
     parse: Callable[[str], Any]
 
 
+def feeding(text: str) -> str:
+    word = "-".join(text.strip().lower().split())
+    if word not in FEEDING:
+        raise BadInput(NOT_A_FEEDING(value=text.strip()), NOT_A_FEEDING_HINT(values=", ".join(FEEDING)))
+    return word
+
+
 SETTINGS: dict[str, Setting] = {
     "lang": Setting("lang", msg("settings.lang", "language of the screens, guides and reports (en or ko)"),
                     language.check),
+    "feeding": Setting("feeding", msg("settings.feeding", "how the person is fed: mouth, tube-and-mouth or "
+                                      "tube-only"), feeding),
 }
 
 
