@@ -183,10 +183,12 @@ INPUT = {
     "assessment": st.fixed_dictionaries({"answers": st.dictionaries(st.sampled_from(["walking", "speech"]),
                                                                     st.integers(0, 3), min_size=1),
                                          "suggested": st.integers(1, 5)}),
-    "niv": st.fixed_dictionaries({"hours": st.integers(0, 96).map(lambda q: str(q / 4)), "night": st.booleans()}),
+    "niv": st.fixed_dictionaries({"hours": st.integers(0, 96).map(lambda q: str(q / 4)),
+                                  "night": st.booleans()}),
     "cough-assist": st.fixed_dictionaries({"sessions": st.integers(0, 50).map(str)}),
     "suction": st.fixed_dictionaries({"times": st.integers(0, 100).map(str)}),
-    "feed": st.fixed_dictionaries({"ml": st.integers(1, 5000).map(str), "via": st.sampled_from(["peg", "mouth"])}),
+    "feed": st.fixed_dictionaries({"ml": st.integers(1, 5000).map(str),
+                                   "via": st.sampled_from(["peg", "mouth"])}),
     "tube-change": st.fixed_dictionaries({"came_out": st.booleans(), "note": st.none() | TEXT}),
 }
 

@@ -112,6 +112,7 @@ SUPPLIER = ("supplier", N_("Breathing equipment supplier"), "080-555-0199", N_("
 ALLERGIES = N_("none known")
 DECISIONS_DOCUMENT = N_("blue folder in the kitchen drawer, with a copy at the clinic")
 COMMUNICATION = N_("letter board and eye-gaze tablet; one blink means yes, two mean no")
+COMMUNICATION_EARLY = N_("still speaks, slowly; types on a phone when tired")
 NIV_SETTINGS = N_("IPAP 14, EPAP 5, backup rate 12, full face mask")
 PEG_SETTINGS = N_("balloon gastrostomy, size 16 Fr, 5 mL water in the balloon")
 COUGH_SETTINGS = N_("+40 / -40 cmH2O, 5 cycles, 3 times a day")
@@ -370,6 +371,8 @@ def _care_papers(household: Household, start: date, end: date) -> None:
                            "email": "", "hours": _(hours) if hours else "", "note": "", "added": joined}
                           for role, name, phone, hours in team]
     household.person["allergies"] = _(ALLERGIES)
+    household.person["communication"] = _(COMMUNICATION_EARLY)
+    household.settings["feeding"] = "mouth"
 
     def item(kind: str, since: str, model: str = "", settings: str = "",
              supplier: str | None = None) -> Record:

@@ -22,7 +22,8 @@ DENSE_ROWS = 22
 CSS = """
 * { box-sizing: border-box; }
 body { font: 10.5pt/1.35 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK KR",
-       "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; color: #000; background: #fff; margin: 0; }
+       "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", sans-serif;
+       color: #000; background: #fff; margin: 0; }
 main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
 header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem;
          border-bottom: 3px solid #000; padding-bottom: .2rem; }
@@ -47,6 +48,7 @@ footer { margin-top: .5rem; border-top: 1px solid #000; font-size: 7.5pt; line-h
 footer ol { padding-left: 1rem; margin: .1rem 0; }
 footer p { margin: .15rem 0; }
 .contacts li { font-size: 10.5pt; }
+.tel { white-space: nowrap; font-weight: 650; }
 .contacts li:first-child { font-weight: 700; }
 @media print {
   main { max-width: none; padding: 0; }
@@ -73,11 +75,17 @@ def _rows(rows: list[tuple[str, str]]) -> str:
     return "<dl>" + "".join(f"<dt>{e(k)}</dt><dd>{_value(v)}</dd>" for k, v in rows) + "</dl>\n"
 
 
-def _list(lines: list[str], tag: str = "ul", css: str = "") -> str:
+def _tel(escaped: str) -> str:
+    return f'<span class="tel">{escaped}</span>'
+
+
+def _list(lines: list[str], tag: str = "ul", css: str = "", *, escaped: bool = False) -> str:
+    """A list of lines (`escaped`: already made safe, with their own markup)."""
     if not lines:
         return f'<p class="missing">{e(_(words.NOT_RECORDED))}</p>\n'
     cls = f' class="{css}"' if css else ""
-    return f"<{tag}{cls}>" + "".join(f"<li>{e(line)}</li>" for line in lines) + f"</{tag}>\n"
+    items = "".join(f"<li>{line if escaped else e(line)}</li>" for line in lines)
+    return f"<{tag}{cls}>{items}</{tag}>\n"
 
 
 def _section(key: str) -> str:
@@ -93,8 +101,8 @@ def _risks(data: Mapping[str, Any]) -> str:
 
 
 def _contacts(data: Mapping[str, Any]) -> str:
-    lines = words.contact_lines(data)
-    body = _list(lines, "ol", "contacts")
+    lines = words.contact_lines(data, esc=e, tel=_tel)
+    body = _list(lines, "ol", "contacts", escaped=True)
     if not data["contacts"]:
         body += f'<p class="missing">{e(_("Care team"))}: {e(_(words.NOT_RECORDED))}</p>\n'
     return body
@@ -122,7 +130,7 @@ def render(data: Mapping[str, Any]) -> str:
         + _risks(data)
         + '<div class="cols">\n<div>\n' + _section("person") + _rows(words.person_rows(data))
         + _section("medications") + _list(words.medication_lines(data))
-        + _section("equipment") + _list(words.equipment_lines(data))
+        + _section("equipment") + _list(words.equipment_lines(data, esc=e, tel=_tel), escaped=True)
         + "</div>\n<div>\n" + _section("decisions") + decisions
         + _section("contacts") + _contacts(data) + "</div>\n</div>\n"
         + _footer(data)

@@ -7,7 +7,7 @@ The family's own words (names, phones, settings) are shown as typed, made safe f
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -84,17 +84,25 @@ def medication_lines(data: Data) -> list[str]:
     return out
 
 
-def equipment_lines(data: Data) -> list[str]:
+def _plain(value: str) -> str:
+    return value
+
+
+def equipment_lines(data: Data, esc: Callable[[str], str] = _plain,
+                    tel: Callable[[str], str] = _plain) -> list[str]:
+    """Each item in use with its settings. `esc` makes text safe for the format (HTML escapes it) and
+    `tel` marks a phone number (HTML keeps it on one line); both leave plain text as it is."""
     out = []
     for item in data["equipment"]:
-        parts = [p for p in (item["model"], item["settings"]) if p]
-        line = _("{what}: {details}").format(what=text(item["label"]), details="; ".join(parts)) if parts \
-            else text(item["label"])
+        parts = [esc(p) for p in (item["model"], item["settings"]) if p]
+        what = esc(text(item["label"]))
+        line = esc(_("{what}: {details}")).format(what=what, details="; ".join(parts)) if parts else what
         extra = []
         if item["since"]:
-            extra.append(_("since {day}").format(day=item["since"]))
+            extra.append(esc(_("since {day}")).format(day=item["since"]))
         if item["supplier"]:
-            extra.append(_("supplier {name}, {phone}").format(**item["supplier"]))
+            extra.append(esc(_("supplier {name}, {phone}")).format(
+                name=esc(item["supplier"]["name"]), phone=tel(esc(item["supplier"]["phone"]))))
         out.append(line + (f" ({'; '.join(extra)})" if extra else ""))
     return out
 
@@ -107,15 +115,18 @@ def decision_rows(data: Data) -> list[tuple[str, str]]:
             for (field, _label), (name, value) in zip(decision_words.LABELS, rows, strict=True)]
 
 
-def contact_lines(data: Data) -> list[str]:
-    out = [render(data["emergency"])]
+def contact_lines(data: Data, esc: Callable[[str], str] = _plain,
+                  tel: Callable[[str], str] = _plain) -> list[str]:
+    """The emergency number, then the contacts in the order to call them (`esc`, `tel`: as in
+    equipment_lines)."""
+    out = [esc(render(data["emergency"]))]
     for c in data["contacts"]:
-        line = _("{role}: {name}, {phone}").format(role=text(c["role_label"]), name=c["name"],
-                                                   phone=c["phone"])
+        line = esc(_("{role}: {name}, {phone}")).format(role=esc(text(c["role_label"])), name=esc(c["name"]),
+                                                        phone=tel(esc(c["phone"])))
         if c["hours"]:
-            line = _("{line} ({hours})").format(line=line, hours=c["hours"])
+            line = esc(_("{line} ({hours})")).format(line=line, hours=esc(c["hours"]))
         if c["note"]:
-            line = _("{line}. {note}").format(line=line, note=c["note"])
+            line = esc(_("{line}. {note}")).format(line=line, note=esc(c["note"]))
         out.append(line)
     return out
 

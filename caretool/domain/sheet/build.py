@@ -20,7 +20,7 @@ from caretool.domain.contacts.model import in_call_order
 from caretool.domain.contacts.model import label as role_label
 from caretool.domain.decisions.model import FIELDS as DECISION_FIELDS
 from caretool.domain.entries import service as journal
-from caretool.domain.equipment.model import BREATHING, in_use
+from caretool.domain.equipment.model import BREATHING, TYPES, in_use
 from caretool.domain.equipment.model import label as equipment_label
 from caretool.domain.household.model import PHASE_TITLES, Household
 
@@ -106,8 +106,10 @@ def _medications(household: Household, today: date) -> list[dict[str, Any]]:
 
 
 def _equipment(items: list[dict[str, Any]], contacts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items in use, breathing machines first (the order of equipment.TYPES)."""
+    order = list(TYPES)
     out = []
-    for item in items:
+    for item in sorted(items, key=lambda i: order.index(i["type"]) if i.get("type") in order else len(order)):
         supplier = contacts.get(str(item.get("supplier")))
         out.append({"type": item["type"], "label": equipment_label(str(item["type"])),
                     "model": item.get("model") or None, "settings": item.get("settings") or None,
