@@ -1,9 +1,10 @@
 """The emergency sheet as one self-contained HTML page that prints on one A4 page.
 
 The key risks come first in a box that stands out in black and white; then the person, the
-decisions, the medicines, the equipment and whom to call; the sources in the footer. A sheet with
-many medicines or contacts is set a little smaller (the `dense` class) so it still prints on one
-page (tests/test_sheet_pages.py prints it with Chromium). Every piece of text is escaped.
+medicines and the equipment beside the advance decisions and whom to call; the sources in the
+footer. A sheet with more on it is set in smaller type (the body's class, from how much text
+it holds) so it still prints on one page (tests/test_sheet_pages.py prints it with Chromium). Every
+piece of text is escaped.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from caretool.core.messages import _, language
 from caretool.core.text import safe
 from caretool.views import sheet_text as words
 
-# More rows than this (medicines + equipment + contacts + decisions) and the page is set smaller.
-DENSE_ROWS = 22
+# How much text the page holds (characters of the lists and fields, a line counting as LINE more),
+# and the type size that still fits it on one A4 page (measured with Chromium on households of growing
+# size: the usual size held 3,100, dense 4,300, denser 5,100, densest about 7,000). Beyond that the
+# sheet runs onto a second page rather than leave anything out.
+LINE = 40
+DENSITY = ((3000, ""), (4200, "dense"), (5000, "denser"))
+DENSEST = "densest"
 
 CSS = """
 * { box-sizing: border-box; }
@@ -58,6 +64,15 @@ body.dense { font-size: 9pt; line-height: 1.25; }
 body.dense h1 { font-size: 14pt; }
 body.dense h2 { font-size: 9.5pt; margin: .35rem 0 .15rem; }
 body.dense .contacts li { font-size: 9pt; }
+body.denser { font-size: 8pt; line-height: 1.2; }
+body.denser h1 { font-size: 13pt; }
+body.denser h2 { font-size: 8.5pt; margin: .3rem 0 .1rem; }
+body.denser .contacts li { font-size: 8pt; }
+body.densest { font-size: 7pt; line-height: 1.15; }
+body.densest h1 { font-size: 12pt; }
+body.densest h2 { font-size: 7.5pt; margin: .25rem 0 .1rem; }
+body.densest .contacts li { font-size: 7pt; }
+body.densest footer { font-size: 6.5pt; }
 @page { size: A4; margin: 1.1cm; }
 """
 
@@ -114,15 +129,26 @@ def _footer(data: Mapping[str, Any]) -> str:
             f"<p>{e(_(words.FOOTER).format(day=data['printed']))}</p></footer>\n")
 
 
-def rows_count(data: Mapping[str, Any]) -> int:
-    return (len(data["medications"]) + len(data["equipment"]) + len(data["contacts"])
-            + len(data["decisions"]) + len(data["risks"]))
+def weight(data: Mapping[str, Any]) -> int:
+    """How much text the sheet's lists and fields hold (each line counts LINE characters more)."""
+    lines = [*words.medication_lines(data), *words.equipment_lines(data), *words.contact_lines(data),
+             *(f"{k} {v}" for k, v in words.decision_rows(data)),
+             *(f"{k} {v}" for k, v in words.person_rows(data)),
+             *(line for line, _numbers in words.risk_lines(data))]
+    return sum(len(line) + LINE for line in lines)
+
+
+def density(data: Mapping[str, Any]) -> str:
+    """The body's class: "" (the usual size) for a short sheet, smaller type for a longer one."""
+    found = weight(data)
+    return next((css for most, css in DENSITY if found <= most), DENSEST)
 
 
 def render(data: Mapping[str, Any]) -> str:
     name = words.text(data["person"]["name"])
     title = e(_(words.TITLE).format(name=name))
-    dense = ' class="dense"' if rows_count(data) > DENSE_ROWS else ""
+    css = density(data)
+    dense = f' class="{css}"' if css else ""
     decisions = _rows(words.decision_rows(data)) + f'<p class="note">{e(_(words.DECISIONS_NOTE))}</p>\n'
     body = (
         f"<header><h1>{title}</h1><span class=\"printed\">{e(_('Printed {day}').format(day=data['printed']))}"
