@@ -56,7 +56,8 @@ def test_each_kind_is_an_entry_like_any_other(run: Any, household: Any, tmp_path
     run("log", "feed", "100", "--via", "mouth", "--at", "2026-11-22 13:00")
     run("log", "tube-change", "--note", "size 16", "--at", "2026-11-22 10:00")
     lines = run("history").stdout
-    for words in ("7.5 h on NIV overnight", "3 cough assist sessions", "suction 1 time", "feed 250 mL by tube",
+    for words in ("7.5 h on NIV overnight", "3 cough assist sessions", "suction 1 time",
+                  "feed 250 mL by tube",
                   "feed 100 mL by mouth", "feeding tube changed: size 16"):
         assert words in lines
     assert [r["kind"] for r in run.json("history", "--kind", "cough-assist")] == ["cough-assist"]
@@ -164,7 +165,8 @@ def test_a_tube_that_came_out_raises_the_same_hours_tube_out_warning() -> None:
 
 
 def no_feeds(records: list[dict[str, Any]], home: Home, start: date, end: date) -> list[str]:
-    return [f.day for f in redflags.flags_between(FakeStore(records), home, start, end) if f.rule == "no-feeds"]
+    found = redflags.flags_between(FakeStore(records), home, start, end)
+    return [f.day for f in found if f.rule == "no-feeds"]
 
 
 TUBE_ONLY = Home(settings={"feeding": "tube-only"})
@@ -233,7 +235,8 @@ def test_the_report_has_nightly_niv_sessions_and_feeds_with_the_change(run: Any,
     run("log", "tube-change", "--came-out", "--at", "2026-11-20 10:00")
     data = run.json("report", "--week", "2026-W47")["breathing_feeding"]
     assert data["niv_night"]["daily"] == [7.5] * 7
-    assert (data["niv_night"]["value"], data["niv_night"]["previous"], data["niv_night"]["change"]) == (7.5, 6, 1.5)
+    night = data["niv_night"]
+    assert (night["value"], night["previous"], night["change"]) == (7.5, 6, 1.5)
     assert (data["cough_assist"]["value"], data["cough_assist"]["previous"]) == (21, 14)
     assert (data["feeds"]["value"], data["feeds"]["previous"], data["feeds"]["change"]) == (1200, 1000, 200)
     assert data["feeds"]["count"] == 14 and data["tube_changes"] == [
@@ -244,7 +247,8 @@ def test_the_report_has_nightly_niv_sessions_and_feeds_with_the_change(run: Any,
     assert "2026-11-20: the feeding tube came out" in section
     md = run("report", "--week", "2026-W47", "--format", "md").stdout
     assert "## Breathing and feeding care" in md and "| Feeds, mL a day (mean) | 1200 | 1000 | +200 |" in md
-    assert "<h2>Breathing and feeding care</h2>" in run("report", "--week", "2026-W47", "--format", "html").stdout
+    page = run("report", "--week", "2026-W47", "--format", "html").stdout
+    assert "<h2>Breathing and feeding care</h2>" in page
 
 
 def test_a_week_without_care_logs_says_so(run: Any, household: Any) -> None:

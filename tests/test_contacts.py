@@ -87,7 +87,8 @@ def test_edit_changes_only_what_is_given_and_undo_reverts_it(run: Any, household
     run("contact", "add", "Dr Kim", "--role", "gp", "--phone", "02-555-0101", "--hours", "Mon-Fri")
     data = run.json("contact", "edit", "Dr Kim", "--phone", "+82 2 555 0102", "--hours", "")
     assert data["before"]["phone"] == "02-555-0101"
-    assert (data["after"]["phone"], data["after"]["hours"], data["after"]["role"]) == ("+82 2 555 0102", "", "gp")
+    after = data["after"]
+    assert (after["phone"], after["hours"], after["role"]) == ("+82 2 555 0102", "", "gp")
     run("contact", "edit", data["after"]["id"][:7], "--role", "neurologist")
     assert contacts(run)[0]["role"] == "neurologist"
     run("undo")
@@ -108,7 +109,8 @@ def test_remove_and_undo(run: Any, household: Any) -> None:
 
 def test_what_the_family_typed_is_shown_safely(run: Any, household: Any) -> None:
     household()
-    run("contact", "add", "Dr <b>Kim</b>", "--role", "gp", "--phone", "02-555-0101", "--note", "ask for *Kim*")
+    run("contact", "add", "Dr <b>Kim</b>", "--role", "gp", "--phone", "02-555-0101", "--note",
+        "ask for *Kim*")
     raw = run("--json", "contact", "list").stdout
     assert json.loads(raw)["data"][0]["name"] == "Dr <b>Kim</b>"
     html = run("sheet", "--format", "html").stdout
@@ -117,7 +119,8 @@ def test_what_the_family_typed_is_shown_safely(run: Any, household: Any) -> None
 
 
 # --- the contact next to the emergency number ------------------------------------------------------
-def test_an_emergency_panel_names_the_breathing_team_after_the_emergency_number(run: Any, household: Any) -> None:
+def test_an_emergency_panel_names_the_breathing_team_after_the_emergency_number(run: Any,
+                                                                                 household: Any) -> None:
     household()
     run("contact", "add", "Dr Choi", "--role", "gp", "--phone", "031-555-0188")
     run("contact", "add", "SNUH breathing team", "--role", "respiratory", "--phone", "02-555-0142",

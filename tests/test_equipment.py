@@ -32,7 +32,8 @@ def test_add_list_edit_retire_and_undo(run: Any, household: Any) -> None:
     household()
     run("contact", "add", "Breathing supplies", "--role", "supplier", "--phone", "080-555-0199")
     added = run.json("equipment", "add", "niv", "--model", "ResMed Lumis 150", "--settings",
-                     "IPAP 14, EPAP 5, backup rate 12", "--since", "2026-09-01", "--supplier", "breathing supplies")
+                     "IPAP 14, EPAP 5, backup rate 12", "--since", "2026-09-01", "--supplier",
+                     "breathing supplies")
     assert (added["type"], added["since"], added["retired"]) == ("niv", "2026-09-01", None)
     out = run("equipment", "list").stdout
     assert "non-invasive ventilator (NIV): ResMed Lumis 150; IPAP 14, EPAP 5, backup rate 12" in out

@@ -23,8 +23,9 @@ from caretool.store import Store
 NOW = "2026-11-20T21:00:00+00:00"
 CHROMIUM = next((found for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
                  if (found := shutil.which(name))), None)
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: the printed page count "
-                                "of the emergency sheet is checked only where it is (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: the printed page "
+                                "count of the emergency sheet is checked only where it is "
+                                "(apt-get install chromium)")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-pdf-header-footer")
 A4 = (595, 842)  # points
@@ -93,12 +94,14 @@ def test_a_crowded_sheet_still_prints_on_one_a4_page(run: Any, tmp_path: Path) -
         run("equipment", "add", kind, "--model", "Manufacturer model 150", "--settings",
             "IPAP 14, EPAP 5, backup rate 12, full face mask, humidifier 3", "--since", "2026-09-01",
             "--supplier", "Contact person number 7")
-    run("decisions", "set", "--resuscitation", "do-not-attempt", "--ventilation", "niv-only", "--feeding-tube",
-        "yes", "--date", "2026-10-02", "--document", "red folder by the bed, copy with the GP", "--lst", "yes",
+    run("decisions", "set", "--resuscitation", "do-not-attempt", "--ventilation", "niv-only",
+        "--feeding-tube", "yes", "--date", "2026-10-02", "--document",
+        "red folder by the bed, copy with the GP", "--lst", "yes",
         "--note", "wants to stay at home; no hospital admission unless for comfort")
     run("config", "set", "feeding", "tube-only")
     page = run("sheet", "--format", "html").stdout
     assert re.search(r'<body class="dense(r|st)?">', page)
-    for words in ("medicine number 9", "Contact person number 7", "communication aid", "wants to stay at home"):
+    for words in ("medicine number 9", "Contact person number 7", "communication aid",
+                  "wants to stay at home"):
         assert words in page  # nothing left out
     one_a4_page(page, tmp_path)
