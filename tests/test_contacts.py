@@ -194,3 +194,45 @@ def test_interactive_init_asks_for_allergies_and_contacts(run: Any) -> None:
     assert [(c["role"], c["name"], c["phone"]) for c in contacts(run)] == [
         ("respiratory", "Breathing team", "02-555-0142")]
     assert run.json("init", "--yes")["person"]["allergies"] == "none known"
+
+
+# --- export and import: the care papers travel with the household -----------------------------------
+def test_contacts_equipment_and_decisions_travel_with_an_export(run: Any, household: Any,
+                                                                tmp_path: Path) -> None:
+    household()
+    run("contact", "add", "Supplies", "--role", "supplier", "--phone", "080-555-0199")
+    run("equipment", "add", "niv", "--settings", "IPAP 14, EPAP 5", "--supplier", "Supplies")
+    run("decisions", "set", "--resuscitation", "do-not-attempt", "--document", "red folder")
+    exported = tmp_path / "export.json"
+    run("export", "--output", str(exported))
+    fresh = tmp_path / "laptop"
+    run("--home", str(fresh), "import", str(exported))
+    assert [c["name"] for c in run.json("--home", str(fresh), "contact", "list")] == ["Supplies"]
+    (niv,) = run.json("--home", str(fresh), "equipment", "list")
+    assert niv["settings"] == "IPAP 14, EPAP 5" and niv["supplier"] == contacts(run)[0]["id"]
+    assert run.json("--home", str(fresh), "decisions", "show")["resuscitation"] == "do-not-attempt"
+    # a home with its own papers keeps them and gains what it lacks
+    run("--home", str(fresh), "contact", "add", "Dr Choi", "--role", "gp", "--phone", "031-555-0188")
+    run("--home", str(fresh), "decisions", "set", "--resuscitation", "attempt")
+    run("contact", "add", "ALS nurse", "--role", "mnd-nurse", "--phone", "02-555-0117")
+    run("export", "--output", str(exported))
+    result = run.json("--home", str(fresh), "import", str(exported))
+    assert result["care_papers_added"] == ["ALS nurse"]
+    assert [c["name"] for c in run.json("--home", str(fresh), "contact", "list")] == [
+        "ALS nurse", "Dr Choi", "Supplies"]
+    assert run.json("--home", str(fresh), "decisions", "show")["resuscitation"] == "attempt"
+
+
+def test_a_broken_contact_in_an_import_file_stops_the_import(run: Any, household: Any,
+                                                              tmp_path: Path) -> None:
+    household()
+    run("contact", "add", "Dr Choi", "--role", "gp", "--phone", "031-555-0188")
+    exported = tmp_path / "export.json"
+    run("export", "--output", str(exported))
+    document = json.loads(exported.read_text())
+    document["household"]["contacts"][0]["phone"] = "\x1b[2J" + "9" * 600
+    exported.write_text(json.dumps(document))
+    fresh = tmp_path / "laptop"
+    result = run("--home", str(fresh), "import", str(exported), code=2)
+    assert "contact 1" in result.stderr and "nothing was imported" in result.stderr
+    assert not (fresh / "household.json").exists()
