@@ -6,6 +6,10 @@ parameters; its sentences are catalogue Messages found by `text_of`, and every r
 docs/clinical-sources.md. The rules only ever add caution; they never tell a family that something
 is fine.
 
+A few rules judge whole days instead of one entry (what was NOT logged: a day without feeds for
+someone fed only by tube); flags_between runs them for the days of its window that are over. Every
+flag carries the care-team contact its rule names, when the household has stored one (with_contacts).
+
 The API the status, report, check-in and log use is at the bottom: flags_between, flags_for, text_of.
 """
 
