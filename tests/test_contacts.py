@@ -57,7 +57,8 @@ def test_contacts_are_listed_in_the_order_to_call_them(run: Any, household: Any)
     (["--role", "gp", "--phone", "02-555\n-0101"], "control characters or line breaks"),
     (["--role", "gp", "--phone", "02-555-0101", "--email", "not an email"], "does not look like an email"),
     (["--role", "gp", "--phone", "02-555-0101", "--note", "a\x1b[2Jb"], "control characters"),
-    (["--phone", "02-555-0101"], "is not a contact role"),
+    (["--phone", "02-555-0101"], "the contact's role is missing"),
+    (["--role", "gp"], "the phone number is missing"),
 ])
 def test_bad_input_exits_2_and_writes_nothing(run: Any, household: Any, home: Path, args: list[str],
                                               problem: str) -> None:

@@ -46,6 +46,11 @@ EMAIL_MAX = 120
 HOURS_MAX = 80
 NOTE_MAX = 200
 
+ROLE_MISSING = msg("contact.role.missing", "the contact's role is missing")
+ROLE_MISSING_HINT = msg("contact.role.missing.hint", "add --role, one of: {roles}")
+PHONE_MISSING = msg("contact.phone.missing", "the phone number is missing")
+PHONE_MISSING_HINT = msg("contact.phone.missing.hint", "add --phone with the number as you would dial it, "
+                         "e.g. --phone 02-2072-2114")
 UNKNOWN_ROLE = msg("contact.role.unknown", "{role!r} is not a contact role")
 UNKNOWN_ROLE_HINT = msg("contact.role.unknown.hint", "use one of: {roles}")
 NOT_A_PHONE = msg("contact.phone.not-a-phone", "{phone!r} does not look like a phone number")
@@ -120,6 +125,10 @@ def email(text: Any) -> str:
 
 def validate(fields: Mapping[str, Any]) -> dict[str, Any]:
     """User text to the stored fields of a contact (every field checked)."""
+    if not str(fields.get("role") or "").strip():
+        raise BadInput(ROLE_MISSING, ROLE_MISSING_HINT(roles=", ".join(ROLES)))
+    if not str(fields.get("phone") or "").strip():
+        raise BadInput(PHONE_MISSING, PHONE_MISSING_HINT)
     return {
         "name": clean_name(fields.get("name", ""), what=NAME),
         "role": role_slug(fields.get("role") or ""),
