@@ -162,3 +162,13 @@ def test_a_refused_answer_is_asked_again(run: Any, household: Any, home: Path) -
     result = run("checkin", input="\n\n-1\n2\n\n\n\ny\n")
     assert "Cough assist sessions today" in result.stderr and "Please try again" in result.stderr
     assert [r["sessions"] for r in run.json("history", "--kind", "cough-assist")] == [2]
+
+
+def test_what_was_logged_with_log_that_day_is_not_asked_again(run: Any, household: Any, home: Path) -> None:
+    household()
+    run("equipment", "add", "peg")
+    run("log", "feed", "400", "--at", "2026-11-20 09:00")
+    asked, plan = walk(home, {"checkin.note": "ok", "checkin.save": "y"})
+    assert "checkin.feed" not in asked
+    save(home, plan)
+    assert [r["ml"] for r in run.json("history", "--kind", "feed")] == [400]  # not counted twice

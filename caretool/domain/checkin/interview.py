@@ -111,6 +111,7 @@ SUMMARY_YOU_NO_BREAK = msg("checkin.summary.you-no-break",
 SUMMARY_SELFCHECK = msg("checkin.summary.selfcheck", "  Self-check: score {score} of {max}")
 SUMMARY_NOTE = msg("checkin.summary.note", "  Note: {text}")
 SUMMARY_CARE_LOG = msg("checkin.summary.care-log", "  {entry}")
+CARE_LOG_LOGGED = msg("checkin.care-log-logged", "Already logged with `caretool log`, so not asked: {entry}")
 SAVE = msg("checkin.ask.save", "Save this check-in?")
 NOTHING = msg("checkin.nothing-answered", "No question was answered, so there is nothing to save.")
 
@@ -355,6 +356,10 @@ def _care_logs(ctx: Context, plan: Plan, before: Existing) -> Interview[None]:
         if equipment not in registered and not (equipment == "niv" and "ventilator" in registered):
             continue
         if key in plan.care_logs:
+            continue
+        if key in before.logged_care_logs:  # asking again would count it twice
+            for record in before.logged_care_logs[key]:
+                yield Say(CARE_LOG_LOGGED(entry=describe(record)))
             continue
         kind = care_log_kind(key)
         old = before.care_logs.get(key) or {}

@@ -61,6 +61,9 @@ class Existing:
     doses: list[Record] = field(default_factory=list)
     logged_symptoms: dict[str, Record] = field(default_factory=dict)
     care_logs: dict[str, Record] = field(default_factory=dict)  # by care_log_key()
+    # Care logs made that day with `caretool log` (the check-in does not ask about them again, so
+    # nothing is counted twice): care_log_key() -> the entries.
+    logged_care_logs: dict[str, list[Record]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -95,6 +98,9 @@ def existing_in(records: list[Record], day: date, caregiver_id: str | None) -> E
             continue
         if r["kind"] == "symptom" and r.get("source") != "checkin":
             found.logged_symptoms[r["name"]] = r
+            continue
+        if r["kind"] in CARE_LOG_KINDS and r.get("source") != "checkin":
+            found.logged_care_logs.setdefault(care_log_key(r), []).append(r)
             continue
         if r.get("source") != "checkin":
             continue
