@@ -189,6 +189,13 @@ INPUT = {
     "breathing": st.fixed_dictionaries({"fvc": st.integers(50, 1500).map(lambda t: str(t / 10)),
                                         "snip": st.none() | st.integers(5, 200).map(str),
                                         "position": st.sampled_from([None, "sitting", "lying"])}),
+    "niv": st.fixed_dictionaries({"hours": st.integers(0, 96).map(lambda q: str(q / 4)),
+                                  "night": st.booleans()}),
+    "cough-assist": st.fixed_dictionaries({"sessions": st.integers(0, 50).map(str)}),
+    "suction": st.fixed_dictionaries({"times": st.integers(0, 100).map(str)}),
+    "feed": st.fixed_dictionaries({"ml": st.integers(1, 5000).map(str),
+                                   "via": st.sampled_from(["peg", "mouth"])}),
+    "tube-change": st.fixed_dictionaries({"came_out": st.booleans(), "note": st.none() | TEXT}),
 }
 
 

@@ -33,7 +33,7 @@ RULES = frozenset({
     "choking", "breathless", "breathless-lying-flat", "respiratory-referral", "weak-cough", "infection",
     "fever-riluzole", "swallowing-review", "weight-loss", "tube-out", "tube-problem", "tofersen-reaction",
     "edaravone-allergy", "riluzole-pancreatitis", "jaundice", "behaviour-change", "fall", "confusion",
-    "wish-to-die",
+    "wish-to-die", "niv-daytime", "niv-dependent", "no-feeds",
 })
 HANGUL = re.compile(r"[가-힣]")
 HEADING = re.compile(r"^## (?!#)(.+?)\s*$")

@@ -26,7 +26,7 @@ def test_a_diagnosis_before_the_onset_is_asked_again(run: Any) -> None:
     """It was refused after the last question ("diagnosis before onset": error, nothing saved)."""
     # name, born, onset, diagnosed (wrong, then right), weight, height, caregivers, phase
     result = run("init", input=lines("Min-jun", "", "2025-03-01", "2025-01-10", "2025-04-01", "", "",
-                                     "Ji-woo", "4"))
+                                     "Ji-woo", "4", "", ""))
     err = result.stderr
     assert "the diagnosis (2025-01-10) is before the first symptoms (2025-03-01) (check the two dates). " \
            "Please try again." in err
@@ -39,20 +39,20 @@ def test_a_diagnosis_before_the_onset_is_asked_again(run: Any) -> None:
     (["not a date", "1950-02-03"], "cannot read 'not a date' as a date"),
 ])
 def test_a_bad_birth_date_is_asked_again(run: Any, typed: list[str], problem: str) -> None:
-    result = run("init", input=lines("Min-jun", *typed, "", "", "", "", "", "2"))
+    result = run("init", input=lines("Min-jun", *typed, "", "", "", "", "", "2", "", ""))
     assert problem in result.stderr and "Please try again" in result.stderr
     assert person(run)["born"] == "1950-02-03"
 
 
 def test_onset_before_birth_is_asked_again(run: Any) -> None:
     result = run("init", input=lines("Min-jun", "1960-05-05", "1959-01-01", "2024-03-01", "", "", "", "",
-                                     "2"))
+                                     "2", "", ""))
     assert "the onset date (1959-01-01) is before the date of birth (1960-05-05)" in result.stderr
     assert person(run)["onset"] == "2024-03-01"
 
 
 def test_a_future_diagnosis_is_asked_again(run: Any) -> None:
-    result = run("init", input=lines("Min-jun", "", "", "2099-01-01", "2025-01-01", "", "", "", "2"))
+    result = run("init", input=lines("Min-jun", "", "", "2099-01-01", "2025-01-01", "", "", "", "2", "", ""))
     assert "the diagnosis date 2099-01-01 is in the future" in result.stderr
     assert person(run)["diagnosed"] == "2025-01-01"
 
@@ -70,7 +70,7 @@ def test_a_re_run_checks_new_dates_against_the_stored_ones(run: Any, household: 
     result = run("init", "--diagnosed", "2024-01-01", "--yes", code=2)
     assert "the diagnosis (2024-01-01) is before the first symptoms (2024-03-01)" in result.stderr
     # interactively, the stored onset is the default: a birth date after it is caught at the onset
-    result = run("init", input=lines("", "2024-06-01", "", "2024-06-01", "", "", "", "", ""))
+    result = run("init", input=lines("", "2024-06-01", "", "2024-06-01", "", "", "", "", "", "", ""))
     assert "the onset date (2024-03-01) is before the date of birth (2024-06-01)" in result.stderr
     stored = person(run)
     assert (stored["born"], stored["onset"], stored["diagnosed"]) == (
@@ -80,7 +80,8 @@ def test_a_re_run_checks_new_dates_against_the_stored_ones(run: Any, household: 
 # --- item 8: who uses this computer -----------------------------------------------------------------
 def test_several_caregivers_choose_who_uses_this_computer(run: Any) -> None:
     """Every quick command failed on day one ("several caregivers are set up and none was named")."""
-    result = run("init", input=lines("Min-jun", "", "2024-03-01", "", "", "", "Ji-woo, Sam, Ana", "2", "4"))
+    result = run("init", input=lines("Min-jun", "", "2024-03-01", "", "", "", "Ji-woo, Sam, Ana", "2", "4",
+                                     "", ""))
     assert "Who uses this computer? (number or name) [Ji-woo]" in result.stderr
     assert "  3. Ana" in result.stderr
     assert caregivers(run) == [("Ji-woo", False), ("Sam", True), ("Ana", False)]
@@ -88,7 +89,7 @@ def test_several_caregivers_choose_who_uses_this_computer(run: Any) -> None:
 
 
 def test_a_mistyped_name_for_this_computer_is_asked_again(run: Any) -> None:
-    result = run("init", input=lines("Min-jun", "", "", "", "", "", "Ji-woo, Sam", "Bob", "sam", "2"))
+    result = run("init", input=lines("Min-jun", "", "", "", "", "", "Ji-woo, Sam", "Bob", "sam", "2", "", ""))
     assert ("'Bob' is not one of the caregivers (choose one of: Ji-woo, Sam). Please try again."
             in result.stderr)
     assert caregivers(run) == [("Ji-woo", False), ("Sam", True)]
@@ -125,7 +126,7 @@ def test_the_quick_commands_work_right_after_init(run: Any) -> None:
 
 # --- issue 11 item 9: the weight at diagnosis ---------------------------------------------------------
 def test_the_weight_at_diagnosis_is_asked_and_checked_like_a_weight(run: Any) -> None:
-    result = run("init", input=lines("Min-jun", "", "", "", "7250", "72.5", "", "", "2"))
+    result = run("init", input=lines("Min-jun", "", "", "", "7250", "72.5", "", "", "2", "", ""))
     assert "Weight loss is measured from the weight at diagnosis" in result.stderr
     assert "weight 7250 is out of range (type the weight in kilograms, between 20 and 300)" in result.stderr
     assert person(run)["weight_at_diagnosis"] == 72.5
@@ -148,7 +149,7 @@ def test_running_init_again_never_wipes_anything(run: Any) -> None:
     run("log", "note", "a day")
     before = run.json("init", "--yes")
     # interactively, Enter everywhere keeps what is stored (now: the stored answers are the defaults)
-    result = run("init", input=lines(*[""] * 9))
+    result = run("init", input=lines(*[""] * 11))  # ... phase, allergies, add a contact
     assert "Name of the person you care for [Min-jun]" in result.stderr
     assert "Their weight at diagnosis, in kg (Enter to skip) [70]" in result.stderr
     assert "More caregivers, separated by commas (now: Ji-woo, Sam; Enter for no more)" in result.stderr

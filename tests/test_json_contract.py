@@ -69,6 +69,22 @@ INVOCATIONS: dict[str, list[str]] = {
     "rating add": ["rating", "add", "--items", "4,4,3,3,3,4,3,3,4,4,4,4"],
     "log breathing": ["log", "breathing", "--fvc", "72", "--snip", "45"],
     "progress": ["progress"],
+    "contact add": ["contact", "add", "Dr Park", "--role", "gp", "--phone", "02-555-0101"],
+    "contact list": ["contact", "list"],
+    "contact edit": ["contact", "edit", "Dr Park", "--hours", "24 hours"],
+    "contact remove": ["contact", "remove", "Dr Park"],
+    "equipment add": ["equipment", "add", "niv", "--settings", "IPAP 14, EPAP 5"],
+    "equipment list": ["equipment", "list"],
+    "equipment edit": ["equipment", "edit", "niv", "--model", "ResMed Lumis 150"],
+    "equipment retire": ["equipment", "retire", "niv"],
+    "decisions set": ["decisions", "set", "--resuscitation", "attempt"],
+    "decisions show": ["decisions", "show"],
+    "log niv": ["log", "niv", "7", "--night"],
+    "log cough-assist": ["log", "cough-assist", "--sessions", "2"],
+    "log suction": ["log", "suction", "--times", "3"],
+    "log feed": ["log", "feed", "250"],
+    "log tube-change": ["log", "tube-change"],
+    "sheet": ["sheet"],
 }
 # Commands whose stdout is a file format of its own (`export` writes the export document).
 NOT_ENVELOPED = {"export"}
@@ -119,6 +135,10 @@ def test_json_output_is_one_enveloped_document(run: Any, prepared: dict[str, str
         run(*INVOCATIONS["med add"])
     if name == "caregiver remove":
         run(*INVOCATIONS["caregiver add"])
+    if name in ("contact edit", "contact remove"):
+        run(*INVOCATIONS["contact add"])
+    if name in ("equipment edit", "equipment retire"):
+        run(*INVOCATIONS["equipment add"])
     result = run("--json", *args)
     document = _document(result.stdout)
     assert set(document) == {"caretool", "command", "ok", "data"}, document

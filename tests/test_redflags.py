@@ -45,6 +45,14 @@ def hours(days_ago: int = 0) -> dict[str, Any]:
     return {**_common("hours", days_ago, 20), "hours": 3, "task": "other", "night": False}
 
 
+def niv(h: float, *, night: bool = True, days_ago: int = 0, hour: int = 7) -> dict[str, Any]:
+    return {**_common("niv", days_ago, hour), "hours": h, "night": night}
+
+
+def tube_change(came_out: bool, days_ago: int = 0) -> dict[str, Any]:
+    return {**_common("tube-change", days_ago, 10), "came_out": came_out, "note": ""}
+
+
 @dataclass
 class Home:
     """A household as the rules see it: the person and the medication list."""
@@ -130,6 +138,9 @@ TRIGGERS = [
     ("tube-out", sym("tube-out", 1), (), None, "tube-out", URGENT),
     ("tube-out-again", sym("tube-out", 1), (sym("tube-out", 1, 2),), None, "tube-out", URGENT),
     ("tube-problem", sym("tube-problem", 1), (), None, "tube-problem", URGENT),
+    ("tube-came-out-logged", tube_change(True), (), None, "tube-out", URGENT),
+    ("niv-in-the-day", niv(2, night=False, hour=15), (niv(7, days_ago=1),), None, "niv-daytime", TODAY),
+    ("niv-over-8-hours", niv(9), (niv(7, days_ago=1),), None, "niv-dependent", TODAY),
     ("tofersen-headache", sym("headache", 1), (dose("Tofersen", 3),), None, "tofersen-reaction", TODAY),
     ("tofersen-neck", sym("neck-stiffness", 1), (), on("Qalsody"), "tofersen-reaction", TODAY),
     ("tofersen-vision", sym("vision-change", 2), (dose("tofersen", 1),), None, "tofersen-reaction", TODAY),
@@ -205,6 +216,12 @@ NEAR_MISSES = [
     ("swallowing-not-worse", sym("swallowing", 1), (sym("swallowing", 2, 10),), None, "swallowing-review"),
     ("tube-out-none", sym("tube-out", 0), (), None, "tube-out"),
     ("tube-problem-none", sym("tube-problem", 0), (), None, "tube-problem"),
+    ("tube-changed-as-planned", tube_change(False), (), None, "tube-out"),
+    ("niv-at-night", niv(8), (), None, "niv-daytime"),
+    ("niv-in-the-day-again", niv(2, night=False, hour=15), (niv(3, night=False, days_ago=3, hour=15),), None,
+     "niv-daytime"),
+    ("niv-8-hours-exactly", niv(8), (), None, "niv-dependent"),
+    ("niv-over-8-again", niv(10), (niv(9, days_ago=5),), None, "niv-dependent"),
     ("headache-not-on-tofersen", sym("headache", 2), (dose("riluzole", 1),), on("riluzole"),
      "tofersen-reaction"),
     ("headache-tofersen-long-ago", sym("headache", 2), (dose("tofersen", 40),), None, "tofersen-reaction"),
@@ -244,8 +261,10 @@ def test_near_miss_does_not_fire(record: dict[str, Any], before: tuple[dict[str,
 
 
 def test_every_rule_has_a_trigger_and_a_near_miss() -> None:
-    assert {t[4] for t in TRIGGERS} == set(BY_ID)
-    assert {t[4] for t in NEAR_MISSES} == set(BY_ID)
+    # Rules about a whole day (what was not logged) are tested day by day in test_care_logs.py.
+    per_entry = {rule for rule in BY_ID if not BY_ID[rule].judges_days}
+    assert {t[4] for t in TRIGGERS} == per_entry
+    assert {t[4] for t in NEAR_MISSES} == per_entry
 
 
 # --- sources ------------------------------------------------------------------------------------------

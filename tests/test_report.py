@@ -19,8 +19,8 @@ from caretool.domain.report.service import resolve_period
 from caretool.store import Store
 
 NOW = "2026-11-23T10:00:00+00:00"  # a Monday: the last complete week is 2026-W47 (16-22 Nov)
-SECTIONS = ("Overview", "Warnings", "Symptoms", "Weight", "Progression", "Medications", "Care hours",
-            "Caregivers", "Notes", "Questions for the care team")
+SECTIONS = ("Overview", "Warnings", "Symptoms", "Weight", "Progression", "Medications",
+            "Breathing and feeding care", "Care hours", "Caregivers", "Notes", "Questions for the care team")
 TRICKY_NOTE = "Walked to the <b>park</b> [see](http://example.com/x) & back <img src=http://e.com/i.png>"
 
 

@@ -154,3 +154,75 @@ def log_breathing(
         record = service.log(store, "breathing", {"fvc": fvc, "snip": snip, "position": position},
                              at=at, caregiver=caregiver)
     view.stored(record, as_json=json_wanted(ctx, as_json))
+
+
+@log_app.command("niv")
+def log_niv(
+    ctx: typer.Context,
+    hours: Annotated[str, typer.Argument(help="Hours on NIV (the breathing machine with a mask), 0 to 24.")],
+    night: Annotated[bool, typer.Option(
+        "--night", help="The hours were overnight (without it: during the day).")] = False,
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log hours on NIV: overnight with --night, otherwise during the day.
+
+    Example: caretool log niv 7.5 --night
+    """
+    _store_and_show(ctx, "niv", {"hours": hours, "night": night}, at, caregiver, as_json)
+
+
+@log_app.command("cough-assist")
+def log_cough_assist(
+    ctx: typer.Context,
+    sessions: Annotated[str, typer.Option("--sessions", help="How many sessions (default 1).")] = "1",
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log sessions on the cough assist machine. Example: caretool log cough-assist --sessions 2"""
+    _store_and_show(ctx, "cough-assist", {"sessions": sessions}, at, caregiver, as_json)
+
+
+@log_app.command("suction")
+def log_suction(
+    ctx: typer.Context,
+    times: Annotated[str, typer.Option("--times", help="How many times (default 1).")] = "1",
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log suction of saliva or phlegm. Example: caretool log suction --times 3"""
+    _store_and_show(ctx, "suction", {"times": times}, at, caregiver, as_json)
+
+
+@log_app.command("feed")
+def log_feed(
+    ctx: typer.Context,
+    ml: Annotated[str, typer.Argument(metavar="ML", help="How much, in millilitres (1 to 5000).")],
+    via: Annotated[str, typer.Option("--via", help="peg (the feeding tube, the default) or mouth.")] = "peg",
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log a feed. Example: caretool log feed 250 --via peg"""
+    _store_and_show(ctx, "feed", {"ml": ml, "via": via}, at, caregiver, as_json)
+
+
+@log_app.command("tube-change")
+def log_tube_change(
+    ctx: typer.Context,
+    came_out: Annotated[bool, typer.Option(
+        "--came-out", help="The tube came out by accident (this warns: the opening can close within hours).")
+    ] = False,
+    note: Annotated[str | None, typer.Option(help="A note, e.g. 'balloon 5 mL, size 16'.")] = None,
+    at: At = None,
+    caregiver: Caregiver = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Log a change of the feeding tube, or with --came-out that it came out.
+
+    Example: caretool log tube-change --note "balloon gastrostomy, size 16"
+    """
+    _store_and_show(ctx, "tube-change", {"came_out": came_out, "note": note}, at, caregiver, as_json)

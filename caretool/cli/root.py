@@ -238,6 +238,10 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "config": ("config", "config_app", True),
     "rating": ("rating", "rating_app", True),
     "progress": ("progress", "progress", False),
+    "contact": ("contact", "contact_app", True),
+    "equipment": ("equipment", "equipment_app", True),
+    "decisions": ("decisions", "decisions_app", True),
+    "sheet": ("sheet", "sheet", False),
 }
 
 

@@ -14,7 +14,8 @@ Examples:
   caretool init                       (asks each question)
 
   caretool init --person "Min-jun" --onset 2025-03-01 --diagnosed 2025-09-15 \\
-      --weight-at-diagnosis 72.5 --caregiver "Ji-woo" --caregiver "Sam" --default "Ji-woo" --phase 2 --yes
+      --weight-at-diagnosis 72.5 --caregiver "Ji-woo" --caregiver "Sam" --default "Ji-woo" --phase 2 \\
+      --allergies "penicillin" --contact "mnd-nurse=ALS clinic nurse=02-2072-2114" --yes
 """
 
 
@@ -38,10 +39,19 @@ def init(
         "--default", metavar="NAME",
         help=_("The caregiver who uses this computer (default: the first caregiver named)."))] = None,
     phase: Annotated[int | None, typer.Option(min=1, max=5, help=_("Current phase, 1-5."))] = None,
+    allergies: Annotated[str | None, typer.Option(
+        help="Allergies, for the emergency sheet (type 'none known' if there are none).")] = None,
+    communication: Annotated[str | None, typer.Option(
+        help="How the person communicates when speech is gone, e.g. 'eye-gaze board; blink once for yes'.")]
+    = None,
+    contact: Annotated[list[str] | None, typer.Option(
+        help="A care-team contact as ROLE=NAME=PHONE; repeat for each (see `caretool contact add --help`).")]
+    = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask; use the flags."))] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Set up the household: the person, dates, weight at diagnosis, caregivers and the current phase.
+    """Set up the household: the person, dates, weight at diagnosis, caregivers, the current phase,
+    allergies and the care team's contacts (for the emergency sheet).
 
     Running it again never wipes anything: it adds caregivers and updates what you give.
     """
@@ -50,7 +60,9 @@ def init(
 
     st = state(ctx)
     answers = setup_service.InitAnswers(person, born, onset, diagnosed, list(caregiver or []), phase,
-                                        weight_at_diagnosis, default, height, birth_year)
+                                        weight_at_diagnosis, default, height, birth_year, allergies,
+                                        communication,
+                                        [setup_service.contact_flag(text) for text in contact or []])
     if not yes:  # read what the questions need, then ask with no lock held
         from caretool.cli import prompts
         from caretool.domain.household import interview

@@ -99,6 +99,23 @@ NOTES = (
 )
 SKIP_REASONS = (N_("nausea"), N_("asleep"), N_("refused"), N_("vomited"))
 PHASE_NOTE = N_("needs help with washing and dressing now")
+# The care team and the household's care papers (the emergency sheet shows them). Names and numbers
+# are made up (555 numbers are not in use); the team names are the family's words, translated.
+CARE_TEAM = (
+    ("respiratory", N_("Hanbit Hospital breathing team"), "02-555-0142", N_("24 hours")),
+    ("mnd-nurse", N_("ALS clinic nurse, Hanbit Hospital"), "02-555-0117", N_("Mon-Fri 9-17")),
+    ("neurologist", N_("Dr Lee, ALS clinic"), "02-555-0107", N_("Mon-Fri 9-17")),
+    ("gp", N_("Dr Choi, family clinic"), "031-555-0188", ""),
+    ("health-centre", N_("Local public health centre"), "031-555-0160", N_("weekdays")),
+)
+SUPPLIER = ("supplier", N_("Breathing equipment supplier"), "080-555-0199", N_("24 hours"))
+ALLERGIES = N_("none known")
+DECISIONS_DOCUMENT = N_("blue folder in the kitchen drawer, with a copy at the clinic")
+COMMUNICATION = N_("letter board and eye-gaze tablet; one blink means yes, two mean no")
+COMMUNICATION_EARLY = N_("still speaks, slowly; types on a phone when tired")
+NIV_SETTINGS = N_("IPAP 14, EPAP 5, backup rate 12, full face mask")
+PEG_SETTINGS = N_("balloon gastrostomy, size 16 Fr, 5 mL water in the balloon")
+COUGH_SETTINGS = N_("+40 / -40 cmH2O, 5 cycles, 3 times a day")
 EXTRA_LOG_NOTE = N_("noticed during the day")
 BACLOFEN_NOTE = N_("for cramps and stiffness")
 
@@ -210,6 +227,8 @@ class _Builder:
                      source="checkin" if checked_in else "log")
         if day.weekday() == 6:
             self.selfchecks(day)
+        if self.household.equipment:
+            self.care_logs(day)
         self.pad(day, len(self.records) - before)
 
     def hours_and_wellbeing(self, day: date, evening: datetime, checked_in: bool) -> None:
@@ -286,7 +305,24 @@ class _Builder:
             self.add("symptom", {"name": name, "severity": value, "note": _(EXTRA_LOG_NOTE)},
                      self.moment(day, 10 + (i % 9), (7 * i) % 60), self.carers[0], source="log")
 
+    def care_logs(self, day: date) -> None:
+        """The machines' use once they are in use (the phase-4/5 sample): feeds by tube, NIV at night,
+        cough assist. A random of its own, so the rest of the sample stays as it was."""
+        rng, spouse = self.care_rng, self.carers[0]
+        in_use = {i["type"] for i in self.household.equipment
+                  if not i.get("since") or i["since"] <= day.isoformat()}
+        if "peg" in in_use:
+            for hour in (8, 12, 17, 21):
+                self.add("feed", {"ml": rng.choice((200, 250, 250, 300)), "via": "peg"},
+                         self.moment(day, hour, 30), spouse, source="log")
+        if "niv" in in_use:
+            self.add("niv", {"hours": rng.choice((6, 6.5, 7, 7.5, 7.5, 8)), "night": True},
+                     self.moment(day, 7, 5), spouse)
+        if "cough-assist" in in_use:
+            self.add("cough-assist", {"sessions": rng.choice((2, 3, 3))}, self.moment(day, 20, 30), spouse)
+
     def run(self) -> list[Record]:
+        self.care_rng = random.Random(f"care-{self.start.isoformat()}")
         for i in range(self.days):
             self.day(self.start + timedelta(days=i))
         return self.records
@@ -318,6 +354,54 @@ def _household(rng: random.Random, start: date, end: date, caregivers: int) -> H
         if start < change <= end:
             household.phases.append({"phase": 3, "at": change.isoformat(), "note": _(PHASE_NOTE)})
     return household
+
+
+def _care_papers(household: Household, start: date, end: date) -> None:
+    """The care team's contacts, and for a sample that reaches the swallowing and breathing phases
+    the machines in use and the advance decisions, so `caretool sheet` shows a complete sheet. Ids
+    are derived from the sample's dates, not drawn from its random, so the entries stay as they were."""
+    def uid(what: str) -> str:
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"caretool-sample:{start}:{what}").hex
+
+    joined = (start - timedelta(days=200)).isoformat()
+    phase_from = {int(p["phase"]): str(p["at"])[:10] for p in household.phases}
+    late = phase_from.get(4) is not None
+    team = [*CARE_TEAM, SUPPLIER] if late else list(CARE_TEAM)
+    household.contacts = [{"id": uid(f"contact-{role}"), "name": _(name), "role": role, "phone": phone,
+                           "email": "", "hours": _(hours) if hours else "", "note": "", "added": joined}
+                          for role, name, phone, hours in team]
+    household.person["allergies"] = _(ALLERGIES)
+    household.person["communication"] = _(COMMUNICATION_EARLY)
+    household.settings["feeding"] = "mouth"
+
+    def item(kind: str, since: str, model: str = "", settings: str = "",
+             supplier: str | None = None) -> Record:
+        return {"id": uid(f"equipment-{kind}"), "type": kind, "model": model, "settings": settings,
+                "since": since, "supplier": supplier, "retired": None, "added": since}
+
+    household.equipment = [item("wheelchair", joined, "Manual folding wheelchair")]
+    decided = (start - timedelta(days=60)).isoformat()
+    household.decisions = {"resuscitation": "attempt", "ventilation": "niv-only", "feeding_tube": "yes",
+                           "decided": decided, "document": _(DECISIONS_DOCUMENT), "lst_registered": False,
+                           "note": "", "updated": decided}
+    if not late:
+        return
+    supplier = uid("contact-supplier")
+    four = date.fromisoformat(phase_from[4])
+    five = date.fromisoformat(phase_from.get(5) or end.isoformat())
+    household.equipment += [
+        item("peg", (four + timedelta(days=20)).isoformat(), settings=_(PEG_SETTINGS)),
+        item("communication-aid", (four + timedelta(days=30)).isoformat(), "Eye-gaze tablet"),
+        item("niv", five.isoformat(), "ResMed Lumis 150", _(NIV_SETTINGS), supplier),
+        item("cough-assist", (five + timedelta(days=10)).isoformat(), "Philips E70", _(COUGH_SETTINGS),
+             supplier),
+        item("suction", (five + timedelta(days=20)).isoformat(), "Portable suction unit", "", supplier),
+    ]
+    household.equipment = [i for i in household.equipment if i["since"] <= end.isoformat()]
+    household.person["communication"] = _(COMMUNICATION)
+    household.settings["feeding"] = "tube-and-mouth"
+    household.decisions.update(resuscitation="do-not-attempt", lst_registered=True,
+                               decided=(five - timedelta(days=14)).isoformat())
 
 
 def _medications(store: Any, start: date, now: datetime) -> None:
@@ -358,7 +442,9 @@ def build(store: Any, *, start: date, end: date, caregivers: int = 3, seed: int 
     now = now or dates.now()
     end = min(end, now.date())
     rng = random.Random(seed)
-    store.save_household(_household(rng, start, end, caregivers).to_tables())
+    made = _household(rng, start, end, caregivers)
+    _care_papers(made, start, end)
+    store.save_household(made.to_tables())
     _medications(store, min(start, end), now)
     household = journal.load(store)
     for med in household.medications:  # meds.add gives random ids; the sample's are seeded

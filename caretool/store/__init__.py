@@ -24,7 +24,8 @@ from caretool.store.tinystorage import DeferredAtomicStorage
 __all__ = ["Store", "resolve_home"]
 
 ENTRY_TABLE = "entries"
-HOUSEHOLD_TABLES = ("person", "caregivers", "settings", "phases", "medications", "stats")
+HOUSEHOLD_TABLES = ("person", "caregivers", "settings", "phases", "medications", "stats", "contacts",
+                    "equipment", "decisions")
 UNDO_DEPTH = 20
 Record = dict[str, Any]
 

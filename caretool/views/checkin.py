@@ -29,7 +29,8 @@ def _warning(flag: Flag) -> dict[str, Any]:
     text = text_of(flag)
     return {"rule": flag.rule, "urgency": flag.urgency, "day": flag.day, "entry_id": flag.entry_id,
             "sources": list(flag.sources), "title": render(text.title), "why": render(text.why),
-            "action": render(text.action), "source": render(text.source)}
+            "action": render(text.action), "source": render(text.source),
+            **({"contact": dict(flag.contact)} if flag.contact else {})}
 
 
 def _panels(flags: list[Flag]) -> list[dict[str, Any]]:

@@ -9,7 +9,8 @@ from caretool.core.messages import _
 from caretool.views.output import emit_json, say, tell
 
 # Commands to try on the sample (commands, not sentences: the same in every language).
-TRY = ("history", "report --format html --output week.html", "burnout", "med adherence", "checkin")
+TRY = ("history", "report --format html --output week.html", "sheet --format html --output sheet.html",
+       "burnout", "med adherence", "checkin")
 
 
 def demo(info: Any, *, as_json: bool) -> None:

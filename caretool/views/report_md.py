@@ -412,10 +412,16 @@ def _questions(data: dict[str, Any]) -> list[str]:
     return [f"- [ ] {esc(q['text'])} *({esc(why_word(q['why']))})*" for q in data["questions"]]
 
 
+def _breathing_feeding(data: dict[str, Any]) -> list[str]:
+    from caretool.views import report_care
+
+    return report_care.render_md(data)
+
+
 RENDERERS = {"overview": _overview, "warnings": _warnings, "symptoms": _symptoms, "weight": _weight,
              "progression": _progression, "medications": _medications,
-             "care_hours": _care_hours, "caregivers": _caregivers,
-             "notes": _notes, "questions": _questions}
+             "breathing_feeding": _breathing_feeding, "care_hours": _care_hours,
+             "caregivers": _caregivers, "notes": _notes, "questions": _questions}
 
 
 def section(data: dict[str, Any], key: str) -> list[str]:

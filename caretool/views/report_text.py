@@ -228,10 +228,16 @@ def _questions(out: Console, data: dict[str, Any]) -> None:
         out.print(line)
 
 
+def _breathing_feeding(out: Console, data: dict[str, Any]) -> None:
+    from caretool.views import report_care
+
+    report_care.render_text(out, data)
+
+
 RENDERERS = {"overview": _overview, "warnings": _warnings, "symptoms": _symptoms, "weight": _weight,
              "progression": _progression, "medications": _medications,
-             "care_hours": _care_hours, "caregivers": _caregivers,
-             "notes": _notes, "questions": _questions}
+             "breathing_feeding": _breathing_feeding, "care_hours": _care_hours,
+             "caregivers": _caregivers, "notes": _notes, "questions": _questions}
 
 
 def render_text(data: dict[str, Any], out: Console) -> None:

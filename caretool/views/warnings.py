@@ -27,10 +27,32 @@ def _urgency(flag: Flag | Mapping[str, Any]) -> str:
     return flag.urgency if isinstance(flag, Flag) else str(flag.get("urgency", ""))
 
 
-def body_lines(text: FlagText) -> list[tuple[str, str]]:
+def _contact(flag: Flag | Mapping[str, Any]) -> Mapping[str, Any] | None:
+    found = flag.contact if isinstance(flag, Flag) else flag.get("contact")
+    return found if isinstance(found, Mapping) and found.get("phone") else None
+
+
+def contact_line(contact: Mapping[str, Any], urgency: str) -> str:
+    """The care-team contact a panel names: after the emergency number when it is an emergency."""
+    from caretool.domain.contacts.model import label
+
+    role = render(label(str(contact.get("role", ""))))
+    who = _("{name} ({role}), {phone}").format(name=contact.get("name", ""), role=role,
+                                               phone=contact["phone"])
+    if contact.get("hours"):
+        who = _("{contact}, {hours}").format(contact=who, hours=contact["hours"])
+    if urgency == EMERGENCY:
+        return safe(_("After the emergency number, call: {contact}").format(contact=who))
+    return safe(_("Who to call: {contact}").format(contact=who))
+
+
+def body_lines(text: FlagText, contact: Mapping[str, Any] | None = None,
+               urgency: str = "") -> list[tuple[str, str]]:
     """(text, style) paragraphs of a panel, for any front end that draws its own."""
     lines = [(safe(render(text.why)), "")] if render(text.why) else []
     lines.append((safe(render(text.action)), "bold"))
+    if contact is not None:
+        lines.append((contact_line(contact, urgency), "bold"))
     lines += [(safe(render(more)), "") for more in text.more]
     if text.sources:
         lines.append((_("Sources: {titles}").format(titles=safe(text.source)), "dim"))
@@ -53,7 +75,7 @@ def show(flags: Iterable[Flag] | Iterable[Mapping[str, Any]]) -> None:
         urgency = _urgency(flag)
         text = text_of(flag)
         body = Text()
-        for i, (line, style) in enumerate(body_lines(text)):
+        for i, (line, style) in enumerate(body_lines(text, _contact(flag), urgency)):
             body.append(("\n\n" if i else "") + line, style=style)
         border, frame = {EMERGENCY: ("red", box.HEAVY), URGENT: ("magenta", box.DOUBLE)}.get(
             urgency, ("yellow", box.ROUNDED))

@@ -7,6 +7,11 @@ parameters, so a warning reads in the reader's language and is never stored.
 
 Urgencies: EMERGENCY "call the emergency number now"; URGENT "phone now, within hours" (the care
 team or the out-of-hours line); TODAY "contact the care team today".
+
+A rule names the care-team roles it wants to be called (`contacts`, in order of preference); a
+flag carries the first stored contact of those roles, so a panel can show the number to call next
+to the emergency number. A rule may also judge a whole day (`day_check`), for what was NOT logged
+(a day without feeds for someone fed only by tube).
 """
 
 from __future__ import annotations
@@ -48,6 +53,18 @@ CALL_HANDLER = msg("flag.call-handler",
                    "NIV machine and its mask, and have any advance decisions to hand.")
 OXYGEN_SOURCE = "mnda-oxygen"
 CALL_HANDLER_SOURCE = "mnd-scotland-choking"
+# The kinds a History keeps besides symptoms and weights: what the care-log rules read.
+CARE_LOG_KINDS = ("niv", "feed", "tube-change")
+# Who to call (contact roles, domain/contacts), most wanted first. When a rule names none of its
+# own: the specialist nurse who coordinates care, then the family doctor.
+DEFAULT_CONTACTS = ("mnd-nurse", "gp")
+BREATHING_TEAM = ("respiratory", "mnd-nurse", "neurologist", "gp")
+SWALLOWING_TEAM = ("speech-therapist", "mnd-nurse", "gp")
+FEEDING_TEAM = ("dietitian", "mnd-nurse", "gp")
+MEDICINE_TEAM = ("neurologist", "gp", "mnd-nurse")
+INFECTION_TEAM = ("gp", "respiratory", "mnd-nurse")
+NEUROLOGY_TEAM = ("neurologist", "mnd-nurse", "gp")
+PALLIATIVE_TEAM = ("palliative", "mnd-nurse", "gp")
 
 
 def rank(urgency: str) -> int:
@@ -60,19 +77,26 @@ class Flag:
     rule: str
     urgency: str  # EMERGENCY, URGENT or TODAY
     day: str
-    entry_id: str
+    entry_id: str  # "" for a flag about a whole day (a rule's day_check)
     params: dict[str, Any] = field(default_factory=dict)
     sources: tuple[str, ...] = ()  # anchors in docs/clinical-sources.md
+    # The care-team contact to call (a stored contact of a role the rule names), or None.
+    contact: Mapping[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "urgency": self.urgency, "day": self.day, "entry_id": self.entry_id,
-                "params": dict(self.params), "sources": list(self.sources)}
+        found = {"rule": self.rule, "urgency": self.urgency, "day": self.day, "entry_id": self.entry_id,
+                 "params": dict(self.params), "sources": list(self.sources)}
+        if self.contact is not None:
+            found["contact"] = dict(self.contact)
+        return found
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Flag:
+        contact = data.get("contact")
         return cls(str(data.get("rule", "")), str(data.get("urgency", TODAY)), str(data.get("day", "")),
                    str(data.get("entry_id", "")), dict(data.get("params") or {}),
-                   tuple(str(s) for s in data.get("sources") or ()))
+                   tuple(str(s) for s in data.get("sources") or ()),
+                   dict(contact) if isinstance(contact, Mapping) else None)
 
 
 @dataclass(frozen=True)
@@ -93,6 +117,9 @@ def _key(r: Record) -> tuple[str, str]:
     return (r["day"], str(r.get("at", "")))
 
 
+entry_key = _key  # (day, time): the order entries happened in
+
+
 class History:
     """The entries around the ones being judged, indexed so each rule reads only what it asks for
     (a report judges hundreds of entries against thousands)."""
@@ -100,16 +127,20 @@ class History:
     def __init__(self, records: Iterable[Record]) -> None:
         self._symptoms: dict[str, list[Record]] = {}
         self._weights: list[Record] = []
+        self._others: dict[str, list[Record]] = {}  # the care logs (niv, feed, ...) by kind
         for r in records:
             kind = r.get("kind")
             if kind == "symptom":
                 self._symptoms.setdefault(str(r.get("name")), []).append(r)
             elif kind == "weight":
                 self._weights.append(r)
-        for rows in (*self._symptoms.values(), self._weights):
+            elif kind in CARE_LOG_KINDS:
+                self._others.setdefault(str(kind), []).append(r)
+        for rows in (*self._symptoms.values(), self._weights, *self._others.values()):
             rows.sort(key=_key)
         self._symptom_days = {name: [r["day"] for r in rows] for name, rows in self._symptoms.items()}
         self._weight_days = [r["day"] for r in self._weights]
+        self._other_days = {kind: [r["day"] for r in rows] for kind, rows in self._others.items()}
 
     @staticmethod
     def _between(rows: list[Record], days: list[str], lo: str, hi: str) -> list[Record]:
@@ -124,6 +155,12 @@ class History:
     def weights(self, lo: str, hi: str) -> list[Record]:
         return self._between(self._weights, self._weight_days, lo, hi)
 
+    def logs(self, kind: str, lo: str, hi: str) -> list[Record]:
+        """Care-log entries (niv, feed, ...) whose day is within lo..hi, oldest first."""
+        if kind not in self._others:
+            return []
+        return self._between(self._others[kind], self._other_days[kind], lo, hi)
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -134,6 +171,7 @@ class Facts:
     medicines: frozenset[str] = frozenset()  # medicine families in use that day (care.medicines)
     last_doses: Mapping[str, str] = field(default_factory=dict)  # family -> day of the latest dose
     baseline: Baseline | None = None  # the weight loss is measured from
+    equipment: frozenset[str] = frozenset()  # types of equipment in use that day
 
     @property
     def day(self) -> date:
@@ -194,6 +232,21 @@ Finding = tuple[str, dict[str, Any]]  # (urgency, params)
 
 
 @dataclass(frozen=True)
+class DayFacts:
+    """A whole day, for a rule about what was not logged: what was logged around it and how the
+    household cares (its settings, the equipment in use)."""
+
+    day: date
+    history: History
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    equipment: frozenset[str] = frozenset()
+
+
+def _no_day_check(facts: DayFacts) -> Finding | None:
+    return None
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     sources: tuple[str, ...]  # its clinical basis: anchors in docs/clinical-sources.md
@@ -202,6 +255,9 @@ class Rule:
     breathing: bool = False  # carries the oxygen caution
     ambulance: bool = False  # its action can tell the family to call the emergency number
     superseded_by: frozenset[str] = frozenset()  # rules that, raised by the same entry, say it already
+    contacts: tuple[str, ...] = DEFAULT_CONTACTS  # the care-team roles to call, most wanted first
+    day_check: Callable[[DayFacts], Finding | None] = _no_day_check  # a rule about a whole day
+    judges_days: bool = False  # day_check is used (flags_between runs it for each complete day)
 
     def cautions(self, urgency: str) -> tuple[tuple[Message, str], ...]:
         """The cautions (with their source) this rule's panel carries at this urgency."""

@@ -6,15 +6,21 @@ parameters; its sentences are catalogue Messages found by `text_of`, and every r
 docs/clinical-sources.md. The rules only ever add caution; they never tell a family that something
 is fine.
 
+A few rules judge whole days instead of one entry (what was NOT logged: a day without feeds for
+someone fed only by tube); flags_between runs them for the days of its window that are over. Every
+flag carries the care-team contact its rule names, when the household has stored one (with_contacts).
+
 The API the status, report, check-in and log use is at the bottom: flags_between, flags_for, text_of.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from caretool.core import dates
 from caretool.domain.care import medicines, sources
 from caretool.domain.care.flags import (
     CONTEXT_DAYS,
@@ -22,6 +28,7 @@ from caretool.domain.care.flags import (
     TODAY,
     URGENT,
     Baseline,
+    DayFacts,
     Facts,
     Flag,
     FlagText,
@@ -37,11 +44,18 @@ from caretool.domain.care.rules.weight import loss_pct
 __all__ = ["CONTEXT_DAYS", "EMERGENCY", "RULES", "TODAY", "URGENT", "Flag", "FlagText", "flags_between",
            "flags_for", "loss_pct", "text_of"]
 
-TRIGGER_KINDS = ("symptom", "weight")  # the kinds whose entries can raise a flag (doses are context)
-KINDS_CHECKED = TRIGGER_KINDS
+DAY_RULES = tuple(rule for rule in RULES if rule.judges_days)
 # Rules with no verified clinical source, on purpose (docs/clinical-sources.md, the rules table).
 UNSOURCED = {"fall": "practical safety advice; no specific guideline recommendation was verified"}
 MONTH_DAYS = 31  # not a red-flag window any more; report.build still imports it for its weight table
+
+
+def trigger_kinds() -> frozenset[str]:
+    """The kinds whose entries can raise a flag: those the entry-kind registry marks red_flags
+    (symptom, weight, niv, feed, tube-change); doses are context only."""
+    from caretool.domain.entries import kinds
+
+    return kinds.red_flag_kinds()
 
 
 def _in_order(records: Iterable[Record]) -> list[Record]:
@@ -72,12 +86,13 @@ def baseline(household: Any, first: Record | None) -> Baseline | None:
 
 
 def flags_of(record: Record, history: History | None = None, *, medicines_in_use: Iterable[str] = (),
-             last_doses: Mapping[str, str] | None = None, weight_from: Baseline | None = None) -> list[Flag]:
+             last_doses: Mapping[str, str] | None = None, weight_from: Baseline | None = None,
+             equipment: Iterable[str] = ()) -> list[Flag]:
     """Every flag one entry raises, given what was logged around it (most urgent first)."""
-    if record.get("kind") not in TRIGGER_KINDS:
+    if record.get("kind") not in trigger_kinds():
         return []
     facts = Facts(record, history or History(()), frozenset(medicines_in_use), dict(last_doses or {}),
-                  weight_from)
+                  weight_from, frozenset(equipment))
     found = [(rule, *result) for rule in RULES if (result := rule.check(facts)) is not None]
     raised = {rule.id for rule, _, _ in found}
     flags = []
@@ -99,16 +114,60 @@ def _judge(records: list[Record], context: list[Record], household: Any,
     doses = medicines.Doses(context)
     on_list: dict[str, set[str]] = {}
     found: list[Flag] = []
+    triggers = trigger_kinds()
     for record in _in_order(records):
-        if record.get("kind") not in TRIGGER_KINDS:
+        if record.get("kind") not in triggers:
             continue
         day = date.fromisoformat(record["day"])
         if record["day"] not in on_list:
             on_list[record["day"]] = medicines.of_list(meds, day)
         last = doses.last(day, CONTEXT_DAYS)
         found += flags_of(record, history, medicines_in_use=on_list[record["day"]] | set(last),
-                          last_doses=last, weight_from=weight_from)
-    return sorted(found, key=lambda f: rank(f.urgency))
+                          last_doses=last, weight_from=weight_from, equipment=_equipment(household, day))
+    return with_contacts(sorted(found, key=lambda f: rank(f.urgency)), household)
+
+
+def _equipment(household: Any, day: date) -> frozenset[str]:
+    from caretool.domain.equipment.model import types_in_use
+
+    return types_in_use(getattr(household, "equipment", None) or [], day)
+
+
+def with_contacts(flags: list[Flag], household: Any) -> list[Flag]:
+    """Each flag with the stored contact its rule wants called (the first of its roles that has one)."""
+    stored = list(getattr(household, "contacts", None) or [])
+    if not stored:
+        return flags
+    from caretool.domain.contacts.model import first_for
+
+    out = []
+    for flag in flags:
+        rule = BY_ID.get(flag.rule)
+        contact = first_for(stored, rule.contacts) if rule is not None else None
+        out.append(replace(flag, contact=contact) if contact else flag)
+    return out
+
+
+def day_flags(context: list[Record], household: Any, start: date, end: date) -> list[Flag]:
+    """The flags of rules that judge whole days (what was not logged), for the days start..end that
+    are over (today is not judged until it has ended)."""
+    settings = dict(getattr(household, "settings", None) or {})
+    last = min(end, dates.today() - timedelta(days=1))
+    if not DAY_RULES or last < start:
+        return []
+    history = History(context)
+    found: list[Flag] = []
+    day = start
+    while day <= last:
+        facts = DayFacts(day, history, settings, _equipment(household, day))
+        for rule in DAY_RULES:
+            result = rule.day_check(facts)
+            if result is not None:
+                urgency, params = result
+                extra = tuple(src for _, src in rule.cautions(urgency) if src not in rule.sources)
+                found.append(Flag(rule.id, urgency, day.isoformat(), "", params, rule.sources + extra))
+        day += timedelta(days=1)
+    return with_contacts(found, household)
 
 
 def _needs_first_weight(household: Any, records: Iterable[Record]) -> bool:
@@ -120,10 +179,12 @@ def _needs_first_weight(household: Any, records: Iterable[Record]) -> bool:
 def flags_between(store: Any, household: Any, start: date, end: date) -> list[Flag]:
     """The warnings raised by the entries of days start..end, most urgent first."""
     recent = store.records_between(start - timedelta(days=CONTEXT_DAYS), end)
+    triggers = trigger_kinds()
     window = [r for r in recent if start.isoformat() <= r["day"] <= end.isoformat()
-              and r.get("kind") in TRIGGER_KINDS]
+              and r.get("kind") in triggers]
+    by_day = day_flags(recent, household, start, end)
     if not window:
-        return []
+        return by_day
     first = None
     if any(r["kind"] == "weight" for r in window):  # weight rules look back MUST_DAYS
         older = store.records_between(start - timedelta(days=WEIGHT_DAYS),
@@ -131,7 +192,7 @@ def flags_between(store: Any, household: Any, start: date, end: date) -> list[Fl
         recent = [r for r in older if r.get("kind") == "weight"] + recent
         if _needs_first_weight(household, window):
             first = first_weight(store)
-    return _judge(window, recent, household, first)
+    return sorted(_judge(window, recent, household, first) + by_day, key=lambda f: rank(f.urgency))
 
 
 def flags_for(new: list[Record], store: Any, household: Any) -> list[Flag]:
@@ -139,7 +200,8 @@ def flags_for(new: list[Record], store: Any, household: Any) -> list[Flag]:
 
     A new entry with the id of a stored one takes its place (an edit, an amended check-in).
     """
-    triggers = [r for r in new if r.get("kind") in TRIGGER_KINDS]
+    kinds_judged = trigger_kinds()
+    triggers = [r for r in new if r.get("kind") in kinds_judged]
     if not triggers:  # nothing that any rule judges: read nothing
         return []
     days = sorted(r["day"] for r in new)

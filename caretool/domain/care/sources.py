@@ -26,6 +26,11 @@ TITLES: dict[str, Message] = {
     "qalsody-label": msg("source.qalsody-label", "Tofersen (Qalsody) prescribing information"),
     "lillo-2012": msg("source.lillo-2012", "Lillo et al. 2012 (caregiver burden and behaviour change)"),
     "de-wit-2018": msg("source.de-wit-2018", "de Wit et al. 2018 (caregiver burden in ALS, review)"),
+    "mnda-niv-more": msg("source.mnda-niv-more", "MND Association: using NIV more often"),
+    "niv4mnd": msg("source.niv4mnd", "NIV4MND: non-invasive ventilation in MND (NIHR toolkit)"),
+    "mnd-australia-dysphagia": msg("source.mnd-australia-dysphagia",
+                                   "MND Australia: swallowing and nutrition"),
+    "korea-lst": msg("source.korea-lst", "Korea: advance statement on life-sustaining treatment"),
     "crisis-lines": msg("source.crisis-lines", "Crisis lines and emergency numbers"),
     "korea-109": msg("source.korea-109", "Korea: 109 suicide-prevention line"),
 }

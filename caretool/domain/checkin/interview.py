@@ -19,7 +19,7 @@ from caretool.core.text import name_key
 from caretool.domain.burnout import selfcheck
 from caretool.domain.care import symptoms
 from caretool.domain.checkin import key_symptoms
-from caretool.domain.checkin.model import Context, DoseAnswer, Existing, Plan
+from caretool.domain.checkin.model import Context, DoseAnswer, Existing, Plan, care_log_kind
 from caretool.domain.entries import kinds
 from caretool.domain.entries.kinds.hours import TASKS, task_slug
 from caretool.domain.entries.model import describe
@@ -74,6 +74,18 @@ TOO_MANY_HOURS_HINT = msg("checkin.hours.too-many.hint", "type at most {left:g} 
                           "and correct the earlier entry with `caretool edit ID --hours H`")
 TASK = msg("checkin.ask.task", "Main task (number or name)")
 NIGHT_HOURS = msg("checkin.ask.night-hours", "How many of the {hours:g} hours were at night? (0 if none)")
+NIV_NIGHT = msg("checkin.ask.niv-night", "Hours on NIV last night (Enter to skip)")
+NIV_NIGHT_ON = msg("checkin.ask.niv-night-on", "Hours on NIV the night before {day:%a %d %b} (Enter to skip)")
+NIV_DAY = msg("checkin.ask.niv-day", "Hours on NIV during the day today (Enter if none or not yet)")
+NIV_DAY_ON = msg("checkin.ask.niv-day-on", "Hours on NIV during the day on {day:%a %d %b} (Enter if none)")
+COUGH_ASSIST = msg("checkin.ask.cough-assist", "Cough assist sessions today (Enter to skip)")
+COUGH_ASSIST_ON = msg("checkin.ask.cough-assist-on",
+                      "Cough assist sessions on {day:%a %d %b} (Enter to skip)")
+SUCTION = msg("checkin.ask.suction", "Times suction was used today (Enter to skip)")
+SUCTION_ON = msg("checkin.ask.suction-on", "Times suction was used on {day:%a %d %b} (Enter to skip)")
+FEEDS = msg("checkin.ask.feeds", "Feed through the tube today, in mL in all (Enter to skip)")
+FEEDS_ON = msg("checkin.ask.feeds-on",
+               "Feed through the tube on {day:%a %d %b}, in mL in all (Enter to skip)")
 SLEEP = msg("checkin.ask.sleep", "How many hours did you sleep last night? (Enter to skip)")
 SLEEP_ON = msg("checkin.ask.sleep-on", "How many hours did you sleep the night before {day:%a %d %b}? "
                "(Enter to skip)")
@@ -98,6 +110,8 @@ SUMMARY_YOU_NO_BREAK = msg("checkin.summary.you-no-break",
                            "  You: slept {sleep:g} h, stress {stress}/10, no break")
 SUMMARY_SELFCHECK = msg("checkin.summary.selfcheck", "  Self-check: score {score} of {max}")
 SUMMARY_NOTE = msg("checkin.summary.note", "  Note: {text}")
+SUMMARY_CARE_LOG = msg("checkin.summary.care-log", "  {entry}")
+CARE_LOG_LOGGED = msg("checkin.care-log-logged", "Already logged with `caretool log`, so not asked: {entry}")
 SAVE = msg("checkin.ask.save", "Save this check-in?")
 NOTHING = msg("checkin.nothing-answered", "No question was answered, so there is nothing to save.")
 
@@ -322,6 +336,40 @@ def _hours(ctx: Context, plan: Plan, before: Existing, who: Caregiver | None) ->
     plan.night = bool(plan.night_hours)
 
 
+# The registered machines, each with its question: (answer key, equipment type, prompt today, prompt
+# for another day, the entry's field, the other fields of the entry).
+CARE_QUESTIONS: tuple[tuple[str, str, Message, Message, str, dict[str, Any]], ...] = (
+    ("niv-night", "niv", NIV_NIGHT, NIV_NIGHT_ON, "hours", {"night": True}),
+    ("niv-day", "niv", NIV_DAY, NIV_DAY_ON, "hours", {"night": False}),
+    ("cough-assist", "cough-assist", COUGH_ASSIST, COUGH_ASSIST_ON, "sessions", {}),
+    ("suction", "suction", SUCTION, SUCTION_ON, "times", {}),
+    ("feed", "peg", FEEDS, FEEDS_ON, "ml", {"via": "peg"}),
+)
+
+
+def _care_logs(ctx: Context, plan: Plan, before: Existing) -> Interview[None]:
+    """Questions about the machines registered with `caretool equipment add`, and none about others."""
+    from caretool.domain.equipment.model import types_in_use
+
+    registered = types_in_use(ctx.household.equipment, ctx.day)
+    for key, equipment, today, other_day, field, others in CARE_QUESTIONS:
+        if equipment not in registered and not (equipment == "niv" and "ventilator" in registered):
+            continue
+        if key in plan.care_logs:
+            continue
+        if key in before.logged_care_logs:  # asking again would count it twice
+            for record in before.logged_care_logs[key]:
+                yield Say(CARE_LOG_LOGGED(entry=describe(record)))
+            continue
+        kind = care_log_kind(key)
+        old = before.care_logs.get(key) or {}
+        default = f"{old[field]:g}" if isinstance(old.get(field), int | float) else ""
+        value = yield Question(f"checkin.{key}", _on(ctx, today, other_day),
+                               parse=_parser(kind, field, **others), default=default)
+        if value is not None:
+            plan.care_logs[key] = {**others, field: value}
+
+
 def _wellbeing(ctx: Context, plan: Plan, before: Existing) -> Interview[None]:
     old = before.wellbeing or {}
     sleep = yield Question("checkin.sleep", _on(ctx, SLEEP, SLEEP_ON),
@@ -357,6 +405,8 @@ def _summary(plan: Plan) -> list[Message]:
         lines.append(line(sleep=float(plan.sleep), stress=plan.stress))
     if plan.selfcheck is not None:
         lines.append(SUMMARY_SELFCHECK(score=selfcheck.score(plan.selfcheck), max=selfcheck.MAX_SCORE))
+    for key, fields in plan.care_logs.items():
+        lines.append(SUMMARY_CARE_LOG(entry=describe({"kind": care_log_kind(key), **fields})))
     if plan.note:
         lines.append(SUMMARY_NOTE(text=plan.note))
     return lines
@@ -372,6 +422,7 @@ def interview(ctx: Context, plan: Plan) -> Interview[Plan | None]:
     yield from _symptoms(ctx, plan, before)
     yield from _doses(ctx, plan)
     yield from _hours(ctx, plan, before, who)
+    yield from _care_logs(ctx, plan, before)
     yield from _wellbeing(ctx, plan, before)
     if (who.id if who else None) in ctx.selfcheck_due and (
             yield yes_no("checkin.selfcheck", SELFCHECK(count=len(selfcheck.QUESTIONS)), default=False)):

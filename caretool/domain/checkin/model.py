@@ -41,10 +41,12 @@ class Plan:
     note: str | None = None
     doses: list[DoseAnswer] = field(default_factory=list)
     selfcheck: dict[str, int] | None = None
+    # The registered machines' use: care_log_key() -> the entry's fields (niv, cough-assist, ...).
+    care_logs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def answered(self) -> bool:
-        return bool(self.symptoms or self.doses or self.note or self.selfcheck is not None
+        return bool(self.symptoms or self.doses or self.note or self.selfcheck is not None or self.care_logs
                     or any(v is not None for v in (self.hours, self.sleep, self.stress, self.took_break)))
 
 
@@ -58,14 +60,34 @@ class Existing:
     note: Record | None = None
     doses: list[Record] = field(default_factory=list)
     logged_symptoms: dict[str, Record] = field(default_factory=dict)
+    care_logs: dict[str, Record] = field(default_factory=dict)  # by care_log_key()
+    # Care logs made that day with `caretool log` (the check-in does not ask about them again, so
+    # nothing is counted twice): care_log_key() -> the entries.
+    logged_care_logs: dict[str, list[Record]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
-        return not (self.symptoms or self.hours or self.wellbeing or self.note or self.doses)
+        return not (self.symptoms or self.hours or self.wellbeing or self.note or self.doses
+                    or self.care_logs)
 
     def records(self) -> list[Record]:
-        found = [*self.symptoms.values(), self.hours, self.wellbeing, self.note, *self.doses]
+        found = [*self.symptoms.values(), self.hours, self.wellbeing, self.note, *self.doses,
+                 *self.care_logs.values()]
         return [r for r in found if r]
+
+
+CARE_LOG_KINDS = ("niv", "cough-assist", "suction", "feed")
+
+
+def care_log_key(record: Record) -> str:
+    """Which check-in answer a care-log entry is: niv-night, niv-day, cough-assist, suction, feed."""
+    if record["kind"] == "niv":
+        return "niv-night" if record.get("night") else "niv-day"
+    return str(record["kind"])
+
+
+def care_log_kind(key: str) -> str:
+    return "niv" if key.startswith("niv-") else key
 
 
 def existing_in(records: list[Record], day: date, caregiver_id: str | None) -> Existing:
@@ -77,6 +99,9 @@ def existing_in(records: list[Record], day: date, caregiver_id: str | None) -> E
         if r["kind"] == "symptom" and r.get("source") != "checkin":
             found.logged_symptoms[r["name"]] = r
             continue
+        if r["kind"] in CARE_LOG_KINDS and r.get("source") != "checkin":
+            found.logged_care_logs.setdefault(care_log_key(r), []).append(r)
+            continue
         if r.get("source") != "checkin":
             continue
         if r["kind"] == "symptom":
@@ -85,6 +110,8 @@ def existing_in(records: list[Record], day: date, caregiver_id: str | None) -> E
             setattr(found, r["kind"], r)
         elif r["kind"] == "dose":
             found.doses.append(r)
+        elif r["kind"] in CARE_LOG_KINDS:
+            found.care_logs[care_log_key(r)] = r
     return found
 
 

@@ -15,7 +15,7 @@ from caretool.core.errors import BadInput
 from caretool.core.messages import msg, msgn
 from caretool.domain.burnout import selfcheck
 from caretool.domain.care import redflags, symptoms
-from caretool.domain.checkin.model import Context, Existing, Plan, existing_in
+from caretool.domain.checkin.model import Context, Existing, Plan, care_log_kind, existing_in
 from caretool.domain.entries import service as journal
 from caretool.domain.entries.kinds.symptom import SEVERITY_HINT
 from caretool.domain.entries.model import Entry
@@ -182,6 +182,9 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
         planned.append((before.note, entry("note", {"text": plan.note}, before.note)))
     if plan.selfcheck is not None:
         planned.append((None, entry("selfcheck", {"answers": plan.selfcheck})))
+    for key, fields in plan.care_logs.items():  # the registered machines' use
+        old = before.care_logs.get(key)
+        planned.append((old, entry(care_log_kind(key), fields, old)))
     for dose in _doses(store, household, plan, name, when):
         dose.warnings = []
         planned.append((None, dose))

@@ -16,7 +16,7 @@ from caretool.domain.entries.fields import whole_number
 from caretool.domain.household import service, settings
 from caretool.domain.household.model import PHASE_TITLES, Household, check_phase
 from caretool.domain.household.service import InitAnswers
-from caretool.domain.interview import Choice, Interview, Question
+from caretool.domain.interview import Choice, Interview, Question, yes_no
 
 PERSON = msg("init.ask.person", "Name of the person you care for")
 BORN = msg("init.ask.born-or-year",
@@ -35,6 +35,15 @@ WHO_HERE_WHY = msg("init.ask.who-here.why", "Several people care for {person}. E
                    "computer are theirs unless a command names someone else with --caregiver.")
 PHASE = msg("init.ask.phase", "Which phase fits best now (1-5)")
 PHASE_FIELD = msg("field.phase", "phase")
+ALLERGIES = msg("init.ask.allergies", "Allergies, for the emergency sheet (type 'none known' if there are "
+                "none; Enter to skip)")
+ADD_CONTACT = msg("init.ask.add-contact", "Add a care-team phone number for the emergency sheet now?")
+ADD_ANOTHER = msg("init.ask.add-another", "Add another care-team number?")
+CONTACT_WHY = msg("init.ask.add-contact.why", "The emergency sheet (caretool sheet) lists whom to call, and "
+                  "warnings show the right number; you can add them later with `caretool contact add`.")
+CONTACT_ROLE = msg("init.ask.contact-role", "Their role (number or name)")
+CONTACT_NAME = msg("init.ask.contact-name", "Name (a person or a team)")
+CONTACT_PHONE = msg("init.ask.contact-phone", "Phone number, as you would dial it")
 
 
 def _iso(day: date | None) -> str | None:
@@ -111,8 +120,32 @@ def interview(household: Household | None, given: InitAnswers) -> Interview[Init
     current_phase = given.phase or (household.phase if household else None) or 1
     phase = yield Question("init.phase", PHASE, parse=phase_ok, default=str(current_phase), required=True,
                            choices=tuple(Choice(n, title) for n, title in PHASE_TITLES.items()))
+    allergies = yield Question("init.allergies", ALLERGIES,
+                               parse=lambda text: service.person_text(text, service.ALLERGIES),
+                               default=given.allergies or person.get("allergies") or "")
+    contacts = list(given.contacts)
+    if not contacts and not (household and household.contacts):
+        contacts = yield from _contacts()
     return InitAnswers(person=name, born=_iso(born), onset=_iso(onset), diagnosed=_iso(diagnosed),
                        caregivers=carers, phase=int(phase),
                        weight_at_diagnosis=None if weight is None else f"{weight:g}", default=default,
                        height_cm=None if height is None else f"{height:g}",
-                       birth_year=None if year is None else str(year))
+                       birth_year=None if year is None else str(year),
+                       allergies=allergies, communication=given.communication, contacts=contacts)
+
+
+def _contacts() -> Interview[list[dict[str, str]]]:
+    """The care team's numbers, one after the other, until the answer is no (Enter)."""
+    from caretool.core.text import clean_name
+    from caretool.domain.contacts import model as contacts
+
+    found: list[dict[str, str]] = []
+    while (yield yes_no("init.add-contact", ADD_ANOTHER if found else ADD_CONTACT, default=False)):
+        role = yield Question("init.contact-role", CONTACT_ROLE, parse=contacts.role_slug, required=True,
+                              intro=() if found else (CONTACT_WHY,),
+                              choices=tuple(Choice(slug, label) for slug, label in contacts.ROLES.items()))
+        who = yield Question("init.contact-name", CONTACT_NAME, required=True,
+                             parse=lambda text: clean_name(text, what=contacts.NAME))
+        phone = yield Question("init.contact-phone", CONTACT_PHONE, parse=contacts.phone, required=True)
+        found.append({"role": role, "name": who, "phone": phone})
+    return found

@@ -65,6 +65,11 @@ class Household:
     phases: list[dict[str, Any]] = field(default_factory=list)
     medications: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+    # The care team's numbers, the machines and aids in use, and the advance decisions
+    # (domain/contacts, domain/equipment, domain/decisions hold their rules).
+    contacts: list[dict[str, Any]] = field(default_factory=list)
+    equipment: list[dict[str, Any]] = field(default_factory=list)
+    decisions: dict[str, Any] = field(default_factory=dict)
 
     # --- persistence shape -------------------------------------------------------------
     @classmethod
@@ -80,6 +85,9 @@ class Household:
             phases=sorted(tables.get("phases", []), key=lambda p: p["at"]),
             medications=list(tables.get("medications", [])),
             stats=one("stats"),
+            contacts=list(tables.get("contacts", [])),
+            equipment=list(tables.get("equipment", [])),
+            decisions=one("decisions"),
         )
 
     def to_tables(self) -> dict[str, list[dict[str, Any]]]:
@@ -90,6 +98,9 @@ class Household:
             "phases": list(self.phases),
             "medications": list(self.medications),
             "stats": [self.stats],
+            "contacts": list(self.contacts),
+            "equipment": list(self.equipment),
+            "decisions": [self.decisions] if self.decisions else [],
         }
 
     # --- person and phase ----------------------------------------------------------------
@@ -112,6 +123,12 @@ class Household:
     @property
     def born(self) -> date | None:
         return self._date("born")
+
+    @property
+    def allergies(self) -> str | None:
+        """As `init --allergies` stored it ("none known" is an answer; None: never recorded)."""
+        value = self.person.get("allergies")
+        return str(value) if value else None
 
     @property
     def weight_at_diagnosis(self) -> float | None:

@@ -32,6 +32,11 @@ DIAGNOSED_BEFORE_ONSET = msg("init.diagnosed-before-onset",
 CHECK_BOTH = msg("init.check-both", "check the two dates")
 NOT_A_CAREGIVER = msg("init.default-not-a-caregiver", "{name!r} is not one of the caregivers")
 NOT_A_CAREGIVER_HINT = msg("init.default-not-a-caregiver.hint", "choose one of: {names}")
+ALLERGIES = msg("field.allergies", "allergies")
+COMMUNICATION = msg("field.communication", "communication")
+CONTACT_FORMAT = msg("init.contact-format", "--contact {text!r} is not ROLE=NAME=PHONE")
+CONTACT_FORMAT_HINT = msg("init.contact-format.hint",
+                          "write it as --contact 'respiratory=SNUH breathing team=02-2072-2114'")
 
 
 @dataclass
@@ -46,6 +51,9 @@ class InitAnswers:
     default: str | None = None  # the caregiver who uses this computer
     height_cm: str | None = None  # household setting (for BMI): caretool.domain.household.settings
     birth_year: str | None = None  # household setting, when the date of birth is not given
+    allergies: str | None = None  # as typed ("none known" is an answer)
+    communication: str | None = None  # how the person communicates when speech is gone
+    contacts: list[dict[str, str]] = field(default_factory=list)  # the care team (contact fields)
 
 
 def existing(store: journal.StoreLike) -> Household | None:
@@ -102,6 +110,26 @@ def pick_caregiver(text: str, names: list[str]) -> str:
     raise NotFound(NOT_A_CAREGIVER(name=word), NOT_A_CAREGIVER_HINT(names=", ".join(names)))
 
 
+def person_text(text: str, what: Message) -> str:
+    """Allergies or the way of communicating: one line of the family's words."""
+    from caretool.domain.contacts.model import one_line
+
+    return one_line(text, what, 200)
+
+
+def contact_flag(text: str) -> dict[str, str]:
+    """'respiratory=SNUH breathing team=02-2072-2114' -> a contact's fields, checked."""
+    from caretool.domain.contacts.model import validate
+
+    role, sep, rest = text.partition("=")
+    name, sep2, phone = rest.rpartition("=")
+    if not (sep and sep2 and name.strip()):
+        raise BadInput(CONTACT_FORMAT(text=text), CONTACT_FORMAT_HINT)
+    fields = {"role": role, "name": name, "phone": phone}
+    validate(fields)
+    return fields
+
+
 def _day(value: str | None, what: Message) -> date | None:
     return past_day(value, what) if value else None
 
@@ -129,6 +157,11 @@ def init(store: journal.StoreLike, answers: InitAnswers) -> tuple[Household, boo
         value = getattr(answers, key)
         if value not in (None, ""):
             household.settings[key] = settings.SETTINGS[key].parse(str(value))
+    for key, text, what in (("allergies", answers.allergies, ALLERGIES),
+                            ("communication", answers.communication, COMMUNICATION)):
+        if text not in (None, ""):
+            household.person[key] = person_text(str(text), what)
+    _add_contacts(household, answers.contacts)
     for name in answers.caregivers:
         if name_key(name) not in {name_key(c.name) for c in household.active_caregivers}:
             household.add_caregiver(name)
@@ -140,6 +173,17 @@ def init(store: journal.StoreLike, answers: InitAnswers) -> tuple[Household, boo
         household.set_phase(1, dates.today())
     journal.save_household(store, household, "init" if created else "init (update)")
     return household, created
+
+
+def _add_contacts(household: Household, given: list[dict[str, str]]) -> None:
+    """The care team's contacts given to init; one already stored (same name and role) is kept."""
+    from caretool.domain.contacts import model as contacts
+
+    for fields in given:
+        contact = contacts.new(fields)
+        if not any(name_key(str(c.get("name"))) == name_key(contact["name"])
+                   and c.get("role") == contact["role"] for c in household.contacts):
+            household.contacts.append(contact)
 
 
 def _choose_default(household: Household, answers: InitAnswers) -> None:

@@ -25,6 +25,10 @@ BIRTH_YEAR_FIELD = msg("field.birth-year", "year of birth")
 BIRTH_YEAR_HINT = msg("settings.birth-year.hint", "type a year from {low} to {high}, e.g. 1961")
 HEIGHT_RANGE = (100.0, 250.0)  # cm: outside this a number is a typo (or metres, or inches)
 FIRST_BIRTH_YEAR = 1900
+# How the person is fed (the emergency sheet says it; a day without feeds warns for tube-only).
+FEEDING = ("mouth", "tube-and-mouth", "tube-only")
+NOT_A_FEEDING = msg("settings.feeding.unknown", "{value!r} is not a way of feeding")
+NOT_A_FEEDING_HINT = msg("settings.feeding.unknown.hint", "use one of: {values}")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,11 @@ def birth_year(text: str) -> int:
     high = dates.today().year
     return parse_whole(text, what=BIRTH_YEAR_FIELD, low=FIRST_BIRTH_YEAR, high=high,
                        hint=BIRTH_YEAR_HINT(low=FIRST_BIRTH_YEAR, high=high))
+def feeding(text: str) -> str:
+    word = "-".join(text.strip().lower().split())
+    if word not in FEEDING:
+        raise BadInput(NOT_A_FEEDING(value=text.strip()), NOT_A_FEEDING_HINT(values=", ".join(FEEDING)))
+    return word
 
 
 SETTINGS: dict[str, Setting] = {
@@ -51,6 +60,8 @@ SETTINGS: dict[str, Setting] = {
                     language.check),
     "height_cm": Setting("height_cm", HEIGHT, height_cm),
     "birth_year": Setting("birth_year", BIRTH_YEAR, birth_year),
+    "feeding": Setting("feeding", msg("settings.feeding", "how the person is fed: mouth, tube-and-mouth or "
+                                      "tube-only"), feeding),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from caretool.core.messages import Message, msg
+from caretool.core.messages import Message, msg, msgn
 from caretool.domain.household.model import PHASE_TITLES, Household
 
 SUMMARY_PERSON = msg("init.summary.person", "Person cared for: {name}")
@@ -17,6 +17,9 @@ SUMMARY_NO_CAREGIVERS = msg("init.summary.no-caregivers", "Caregivers: none yet"
 SUMMARY_DEFAULT = msg("init.summary.default", "Who uses this computer: {name} (entries are theirs unless "
                       "--caregiver says otherwise)")
 SUMMARY_PHASE = msg("init.summary.phase", "Phase {phase}: {title}")
+SUMMARY_ALLERGIES = msg("init.summary.allergies", "Allergies: {text}")
+SUMMARY_CONTACTS = msgn("init.summary.contacts", "Care-team contacts: {count} (see `caretool contact list`)",
+                        "Care-team contacts: {count} (see `caretool contact list`)")
 
 
 def summary_lines(household: Household) -> list[Message]:
@@ -34,6 +37,10 @@ def summary_lines(household: Household) -> list[Message]:
         lines.append(SUMMARY_DEFAULT(name=default.name))
     if household.phase:
         lines.append(SUMMARY_PHASE(phase=household.phase, title=PHASE_TITLES[household.phase]))
+    if household.allergies:
+        lines.append(SUMMARY_ALLERGIES(text=household.allergies))
+    if household.contacts:
+        lines.append(SUMMARY_CONTACTS(count=len(household.contacts)))
     return lines
 
 

@@ -42,6 +42,7 @@ from typing import Any
 from caretool.core.messages import Message, msg, msgn
 from caretool.domain.care import symptoms
 from caretool.domain.household.model import PHASES, Household
+from caretool.domain.report import care_logs
 
 Record = dict[str, Any]
 
@@ -53,6 +54,7 @@ SECTIONS: tuple[tuple[str, Message], ...] = (
     ("weight", msg("report.section.weight", "Weight")),
     ("progression", msg("report.section.progression", "Progression")),
     ("medications", msg("report.section.medications", "Medications")),
+    ("breathing_feeding", msg("report.section.breathing-feeding", "Breathing and feeding care")),
     ("care_hours", msg("report.section.care-hours", "Care hours")),
     ("caregivers", msg("report.section.caregivers", "Caregivers")),
     ("notes", msg("report.section.notes", "Notes")),
@@ -94,6 +96,7 @@ RULES = {
                       "own. Share = a caregiver's hours / everyone's hours."),
     "checkins": msg("report.rules.checkins",
                     "Days checked in = days with at least one entry made by `caretool checkin`."),
+    "breathing_feeding": care_logs.RULES,
     "warnings": msg("report.rules.warnings",
                     "Warnings are worked out from the entries of the period, one row per sign with the "
                     "number of times it came up; the words are those of its most urgent occurrence."),
@@ -604,6 +607,7 @@ def build(
         "weight": weight,
         "progression": progression,
         "medications": meds,
+        "breathing_feeding": care_logs.section(current, previous, [d.isoformat() for d in period.day_list()]),
         "care_hours": hours,
         "caregivers": caregiver_section(household, current, hours, burnout,
                                         include_health=include_caregiver_health),

@@ -21,8 +21,9 @@ from caretool.domain.entries.model import Record
 from caretool.domain.household.model import PHASES, Household
 from caretool.domain.meds import schedule
 
-TABLES = ("person", "caregivers", "settings", "phases", "medications", "stats")
-SINGLE_ROW = ("person", "settings", "stats")
+TABLES = ("person", "caregivers", "settings", "phases", "medications", "stats", "contacts", "equipment",
+          "decisions")
+SINGLE_ROW = ("person", "settings", "stats", "decisions")
 ID_PATTERN = re.compile(r"[0-9a-f]{32}", re.ASCII)
 CAREGIVER_KEYS = ("name", "relation", "id", "active", "added")
 
@@ -249,6 +250,12 @@ def check(path: Path, tables: dict[str, Any]) -> Household:
         raise BadInput(ITEM_PROBLEM(path=str(path), item=item, problem=problem.problem), FIX_HINT) from None
     except CaretoolError as exc:  # a validator shared with the commands (a note too long, ...)
         raise BadInput(ITEM_PROBLEM(path=str(path), item=item, problem=exc.message), FIX_HINT) from None
+    from caretool.domain.sheet import papers  # the contacts, equipment and decisions
+
+    try:
+        papers.check(rows)
+    except BadInput as exc:
+        raise BadInput(DAMAGED(path=str(path), problem=exc.message), FIX_HINT) from None
     for stats in rows["stats"]:
         stats.pop("first_weight", None)  # derived from the entries now, never stored
     return Household.from_tables(rows)

@@ -138,6 +138,7 @@ def _new_records(store: entries.StoreLike, checked: Checked, mapping: dict[str, 
 def merge(store: Any, checked: Checked, advance: Advance = _noop) -> dict[str, Any]:
     """Add what the home lacks. A backup is taken before the first write; returns the counts."""
     created = not store.has_household()
+    papers_added: list[str] = []
     if created:
         if not checked.household.person.get("name"):
             raise BadInput(NO_PERSON(path=str(checked.path)), NO_PERSON_HINT)
@@ -152,11 +153,14 @@ def merge(store: Any, checked: Checked, advance: Advance = _noop) -> dict[str, A
             raise BadInput(OTHER_PERSON(path=str(checked.path), theirs=theirs, ours=ours), OTHER_PERSON_HINT)
         mapping, carers_added = _merge_caregivers(household, checked.household)
         meds_added = _merge_medications(household, checked.household)
+        from caretool.domain.sheet import papers
+
+        papers_added = papers.merge(household, checked.household)  # contacts, equipment, decisions
     new = _new_records(store, checked, mapping, household)
     skipped = len(checked.records) - len(new)
     advance(skipped)
     backup = None
-    if new or carers_added or meds_added or created:
+    if new or carers_added or meds_added or papers_added or created:
         if not created:
             backup = store.backup("before-import")
         by_month: dict[str, list[Record]] = {}
@@ -172,6 +176,7 @@ def merge(store: Any, checked: Checked, advance: Advance = _noop) -> dict[str, A
         "skipped": skipped,
         "caregivers_added": carers_added,
         "medications_added": meds_added,
+        "care_papers_added": papers_added,
         "household_created": created,
         "person": household.name,
         "backup": str(backup) if backup else None,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from caretool.domain.care.flags import Rule
-from caretool.domain.care.rules import breathing, general, medicines, swallowing, weight
+from caretool.domain.care.rules import breathing, care_logs, general, medicines, swallowing, weight
 
 # Order matters only for ties: panels are sorted by urgency, then by this order.
-ALL: tuple[Rule, ...] = (*swallowing.RULES, *breathing.RULES, *medicines.RULES, *weight.RULES,
-                         *general.RULES)
+ALL: tuple[Rule, ...] = (*swallowing.RULES, *breathing.RULES, *care_logs.RULES, *medicines.RULES,
+                         *weight.RULES, *general.RULES)
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in ALL}

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from caretool.core.messages import Message, msg, render
 from caretool.domain.care import symptoms
-from caretool.domain.care.flags import CONTEXT_DAYS, EMERGENCY, TODAY, Facts, Finding, Flag, FlagText, Rule
+from caretool.domain.care.flags import (
+    BREATHING_TEAM,
+    CONTEXT_DAYS,
+    EMERGENCY,
+    INFECTION_TEAM,
+    TODAY,
+    Facts,
+    Finding,
+    Flag,
+    FlagText,
+    Rule,
+)
 
 ASK_BREATHING = msg("flag.ask-breathing-assessment",
                     "Contact the care team today and ask for a breathing assessment.")
@@ -48,7 +59,7 @@ def _breathless_text(flag: Flag) -> FlagText:
 
 
 BREATHLESS = Rule("breathless", ("nice-ng42", "mnda-respiratory", "enmc-niv-2003"), _breathless,
-                  _breathless_text, breathing=True)
+                  _breathless_text, breathing=True, contacts=BREATHING_TEAM)
 
 # --- breathless lying flat --------------------------------------------------------------------------
 FLAT_TITLE = msg("flag.breathless-lying-flat.title", "Short of breath lying flat")
@@ -69,7 +80,7 @@ def _flat_text(flag: Flag) -> FlagText:
 
 
 BREATHLESS_LYING_FLAT = Rule("breathless-lying-flat", ("nice-ng42", "enmc-niv-2003"), _flat, _flat_text,
-                             breathing=True)
+                             breathing=True, contacts=BREATHING_TEAM)
 
 # --- confusion ------------------------------------------------------------------------------------
 CONFUSION_TITLE = msg("flag.confusion.title", "New confusion")
@@ -85,7 +96,8 @@ def _confusion(f: Facts) -> Finding | None:
 
 
 CONFUSION = Rule("confusion", ("nice-ng42", "mnda-respiratory"), _confusion,
-                 lambda flag: FlagText(CONFUSION_TITLE, CONFUSION_WHY, CONFUSION_ACTION))
+                 lambda flag: FlagText(CONFUSION_TITLE, CONFUSION_WHY, CONFUSION_ACTION),
+                 contacts=BREATHING_TEAM)
 
 # --- respiratory referral: any ONE sign is enough ----------------------------------------------------
 REFERRAL_SIGNS = ("breathless", "breathless-lying-flat", "poor-sleep", "morning-headache", "confusion",
@@ -131,6 +143,7 @@ def _names(labels: list[Message | str]) -> str:
 RESPIRATORY_REFERRAL = Rule(
     "respiratory-referral", ("enmc-niv-2003", "mnda-respiratory", "nice-ng42"), _referral, _referral_text,
     breathing=True,
+    contacts=BREATHING_TEAM,
     # These say "ask for a breathing assessment" themselves: one panel for one entry is enough.
     superseded_by=frozenset({"breathless", "breathless-lying-flat", "confusion"}),
 )
@@ -153,7 +166,8 @@ def _cough(f: Facts) -> Finding | None:
 
 
 WEAK_COUGH = Rule("weak-cough", ("nice-ng42", "mnda-respiratory"), _cough,
-                  lambda flag: FlagText(COUGH_TITLE, COUGH_WHY, COUGH_ACTION), breathing=True)
+                  lambda flag: FlagText(COUGH_TITLE, COUGH_WHY, COUGH_ACTION), breathing=True,
+                  contacts=BREATHING_TEAM)
 
 # --- infection ------------------------------------------------------------------------------------
 INFECTION_TITLE = msg("flag.infection.title", "Fever or chest infection")
@@ -171,6 +185,7 @@ def _infection(f: Facts) -> Finding | None:
 
 
 INFECTION = Rule("infection", ("nice-ng42",), _infection,
-                 lambda flag: FlagText(INFECTION_TITLE, INFECTION_WHY, INFECTION_ACTION), breathing=True)
+                 lambda flag: FlagText(INFECTION_TITLE, INFECTION_WHY, INFECTION_ACTION), breathing=True,
+                 contacts=INFECTION_TEAM)
 
 RULES = (BREATHLESS, BREATHLESS_LYING_FLAT, RESPIRATORY_REFERRAL, WEAK_COUGH, INFECTION, CONFUSION)

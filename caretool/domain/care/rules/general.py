@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from caretool.core.messages import msg
 from caretool.domain.care import crisis
-from caretool.domain.care.flags import TODAY, Facts, Finding, FlagText, Rule
+from caretool.domain.care.flags import NEUROLOGY_TEAM, PALLIATIVE_TEAM, TODAY, Facts, Finding, FlagText, Rule
 
 # --- behaviour change -----------------------------------------------------------------------------
 BEHAVIOUR_TITLE = msg("flag.behaviour-change.title", "Change in behaviour")
@@ -32,7 +32,8 @@ def _behaviour(f: Facts) -> Finding | None:
 
 
 BEHAVIOUR_CHANGE = Rule("behaviour-change", ("nice-ng42", "lillo-2012", "de-wit-2018"), _behaviour,
-                        lambda flag: FlagText(BEHAVIOUR_TITLE, BEHAVIOUR_WHY, BEHAVIOUR_ACTION))
+                        lambda flag: FlagText(BEHAVIOUR_TITLE, BEHAVIOUR_WHY, BEHAVIOUR_ACTION),
+                        contacts=NEUROLOGY_TEAM)
 
 # --- fall -----------------------------------------------------------------------------------------
 FALL_TITLE = msg("flag.fall.title", "A fall")
@@ -49,7 +50,8 @@ def _fall(f: Facts) -> Finding | None:
     return (TODAY, {"severity": f.severity}) if f.name == "falls" and f.severity else None
 
 
-FALL = Rule("fall", (), _fall, lambda flag: FlagText(FALL_TITLE, FALL_WHY, FALL_ACTION), ambulance=True)
+FALL = Rule("fall", (), _fall, lambda flag: FlagText(FALL_TITLE, FALL_WHY, FALL_ACTION), ambulance=True,
+            contacts=("gp", "mnd-nurse"))
 
 # --- the person speaks of not wanting to live ------------------------------------------------------
 WISH_TITLE = msg("flag.wish-to-die.title", "Talk of not wanting to live")
@@ -65,6 +67,7 @@ def _wish(f: Facts) -> Finding | None:
 
 WISH_TO_DIE = Rule("wish-to-die", (*crisis.SOURCES, "mnda-end-of-life"), _wish,
                    lambda flag: FlagText(WISH_TITLE, WISH_WHY, crisis.PERSON,
-                                         (*crisis.LINES, crisis.CHECK_LOCALLY)))
+                                         (*crisis.LINES, crisis.CHECK_LOCALLY)),
+                   contacts=PALLIATIVE_TEAM)
 
 RULES = (BEHAVIOUR_CHANGE, FALL, WISH_TO_DIE)

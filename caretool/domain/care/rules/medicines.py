@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from caretool.core.messages import msg
 from caretool.domain.care import symptoms
-from caretool.domain.care.flags import EMERGENCY, TODAY, Facts, Finding, Flag, FlagText, Rule
+from caretool.domain.care.flags import EMERGENCY, MEDICINE_TEAM, TODAY, Facts, Finding, Flag, FlagText, Rule
 
 # --- riluzole: fever ------------------------------------------------------------------------------
 FEVER_TITLE = msg("flag.fever-riluzole.title", "Fever while taking riluzole")
@@ -27,7 +27,7 @@ def _fever(f: Facts) -> Finding | None:
 
 
 FEVER_RILUZOLE = Rule("fever-riluzole", ("riluzole-label",), _fever,
-                      lambda flag: FlagText(FEVER_TITLE, FEVER_WHY, FEVER_ACTION))
+                      lambda flag: FlagText(FEVER_TITLE, FEVER_WHY, FEVER_ACTION), contacts=MEDICINE_TEAM)
 
 # --- riluzole: pancreatitis -----------------------------------------------------------------------
 PANCREATITIS_SIGNS = ("abdominal-pain", "nausea", "vomiting", "poor-appetite")
@@ -51,7 +51,8 @@ def _pancreatitis_text(flag: Flag) -> FlagText:
     return FlagText(title, PANCREATITIS_WHY, PANCREATITIS_ACTION)
 
 
-RILUZOLE_PANCREATITIS = Rule("riluzole-pancreatitis", ("tiglutik-label",), _pancreatitis, _pancreatitis_text)
+RILUZOLE_PANCREATITIS = Rule("riluzole-pancreatitis", ("tiglutik-label",), _pancreatitis, _pancreatitis_text,
+                             contacts=MEDICINE_TEAM)
 
 # --- jaundice -------------------------------------------------------------------------------------
 JAUNDICE_TITLE = msg("flag.jaundice.title", "Yellow skin or eyes")
@@ -64,7 +65,7 @@ def _jaundice(f: Facts) -> Finding | None:
 
 
 JAUNDICE = Rule("jaundice", ("riluzole-label",), _jaundice,
-                lambda flag: FlagText(JAUNDICE_TITLE, JAUNDICE_WHY, JAUNDICE_ACTION))
+                lambda flag: FlagText(JAUNDICE_TITLE, JAUNDICE_WHY, JAUNDICE_ACTION), contacts=MEDICINE_TEAM)
 
 # --- edaravone: allergy ---------------------------------------------------------------------------
 ALLERGY_SEVERE = ("wheezing", "swelling")
@@ -93,7 +94,8 @@ def _allergy_text(flag: Flag) -> FlagText:
     return FlagText(ALLERGY_TITLE, ALLERGY_WHY, action)
 
 
-EDARAVONE_ALLERGY = Rule("edaravone-allergy", ("radicava-label",), _allergy, _allergy_text)
+EDARAVONE_ALLERGY = Rule("edaravone-allergy", ("radicava-label",), _allergy, _allergy_text,
+                         contacts=MEDICINE_TEAM)
 
 # --- tofersen: after a dose -----------------------------------------------------------------------
 TOFERSEN_SIGNS = ("headache", "morning-headache", "neck-stiffness", "vision-change", "numbness", "back-pain")
@@ -123,6 +125,7 @@ def _tofersen_text(flag: Flag) -> FlagText:
     return FlagText(TOFERSEN_TITLE, why, TOFERSEN_ACTION, (TOFERSEN_LAST_DOSE(day=last),) if last else ())
 
 
-TOFERSEN_REACTION = Rule("tofersen-reaction", ("qalsody-label",), _tofersen, _tofersen_text)
+TOFERSEN_REACTION = Rule("tofersen-reaction", ("qalsody-label",), _tofersen, _tofersen_text,
+                         contacts=MEDICINE_TEAM)
 
 RULES = (EDARAVONE_ALLERGY, FEVER_RILUZOLE, RILUZOLE_PANCREATITIS, JAUNDICE, TOFERSEN_REACTION)

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from caretool.core.messages import msg
 from caretool.domain.care import symptoms
-from caretool.domain.care.flags import EMERGENCY, TODAY, URGENT, Facts, Finding, Flag, FlagText, Rule
+from caretool.domain.care.flags import (
+    EMERGENCY,
+    FEEDING_TEAM,
+    SWALLOWING_TEAM,
+    TODAY,
+    URGENT,
+    Facts,
+    Finding,
+    Flag,
+    FlagText,
+    Rule,
+)
 
 # --- choking --------------------------------------------------------------------------------------
 CHOKING_TITLE = msg("flag.choking.title", "Choking")
@@ -45,7 +56,7 @@ def _choking_text(flag: Flag) -> FlagText:
 
 
 CHOKING = Rule("choking", ("nice-ng42", "mnda-choking", "mnd-scotland-choking"), _choking, _choking_text,
-               ambulance=True)
+               ambulance=True, contacts=SWALLOWING_TEAM)
 
 # --- swallowing review ----------------------------------------------------------------------------
 SWALLOWING_SIGNS = ("swallowing", "long-meals")
@@ -70,7 +81,8 @@ def _review_text(flag: Flag) -> FlagText:
                     REVIEW_ACTION)
 
 
-SWALLOWING_REVIEW = Rule("swallowing-review", ("nice-ng42", "mnda-choking"), _review, _review_text)
+SWALLOWING_REVIEW = Rule("swallowing-review", ("nice-ng42", "mnda-choking"), _review, _review_text,
+                         contacts=SWALLOWING_TEAM)
 
 # --- the feeding tube -----------------------------------------------------------------------------
 OUT_TITLE = msg("flag.tube-out.title", "Feeding tube has come out")
@@ -93,6 +105,8 @@ PROBLEM_ACTION = msg("flag.tube-problem.action",
 
 
 def _tube_out(f: Facts) -> Finding | None:
+    if f.record.get("kind") == "tube-change":  # `log tube-change --came-out` says the same
+        return (URGENT, {"severity": 0, "logged": "tube-change"}) if f.record.get("came_out") else None
     return (URGENT, {"severity": f.severity}) if f.name == "tube-out" and f.severity else None
 
 
@@ -101,8 +115,8 @@ def _tube_problem(f: Facts) -> Finding | None:
 
 
 TUBE_OUT = Rule("tube-out", ("nhs-gastrostomy-tube-out",), _tube_out,
-                lambda flag: FlagText(OUT_TITLE, OUT_WHY, OUT_ACTION))
+                lambda flag: FlagText(OUT_TITLE, OUT_WHY, OUT_ACTION), contacts=FEEDING_TEAM)
 TUBE_PROBLEM = Rule("tube-problem", ("leeds-gastrostomy",), _tube_problem,
-                    lambda flag: FlagText(PROBLEM_TITLE, PROBLEM_WHY, PROBLEM_ACTION))
+                    lambda flag: FlagText(PROBLEM_TITLE, PROBLEM_WHY, PROBLEM_ACTION), contacts=FEEDING_TEAM)
 
 RULES = (CHOKING, SWALLOWING_REVIEW, TUBE_OUT, TUBE_PROBLEM)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from caretool.core.messages import Message, msg
-from caretool.domain.care.flags import TODAY, Facts, Finding, Flag, FlagText, Record, Rule
+from caretool.domain.care.flags import FEEDING_TEAM, TODAY, Facts, Finding, Flag, FlagText, Record, Rule
 
 FROM_BASELINE_PCT = 10.0  # progas-2015
 MUST_MEDIUM_PCT = 5.0  # bapen-must: 5-10% in 3-6 months
@@ -108,5 +108,5 @@ def _text(flag: Flag) -> FlagText:
     return FlagText(titles[0], whys[0], ACTION, tuple(whys[1:]))
 
 
-WEIGHT_LOSS = Rule("weight-loss", ("progas-2015", "bapen-must"), _weight, _text)
+WEIGHT_LOSS = Rule("weight-loss", ("progas-2015", "bapen-must"), _weight, _text, contacts=FEEDING_TEAM)
 RULES = (WEIGHT_LOSS,)

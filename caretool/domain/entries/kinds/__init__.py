@@ -2,11 +2,12 @@
 from that declaration (validation, editable fields, CSV columns, the stored-record check, whether
 red-flag rules read it, its report section, its one-line description).
 
-A kind is one module in this package that builds a `Kind` and calls `register()`; add its module
-name to MODULES (the kinds caretool ships, in the order users see them; a kind registered from
-elsewhere comes after them). Nothing else changes: `caretool edit ID --FIELD` gets an option for
-each editable field, `history --kind` accepts it, export writes its CSV columns and import checks
-its records with its validator. See docs/architecture.md, "Adding an entry kind".
+A kind is one module in this package that builds a `Kind` (as its KIND) and calls `register()`; add
+its module name to MODULES (the kinds caretool ships, in the order users see them; a kind registered
+from elsewhere comes after them; a kind named with a hyphen, cough-assist, lives in
+cough_assist.py). Nothing else changes: `caretool edit ID --FIELD` gets an option for each editable
+field, `history --kind` accepts it, export writes its CSV columns and import checks its records with
+its validator. See docs/architecture.md, "Adding an entry kind".
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ COMMON_FIELDS = ("id", "kind", "at", "day", "caregiver", "created", "source", "w
 RESERVED_OPTIONS = ("at", "caregiver", "json", "help", "id")
 # The kinds caretool knows, in the order they are listed to users.
 MODULES = ("symptom", "dose", "hours", "weight", "wellbeing", "note", "selfcheck", "assessment", "rating",
-           "breathing")
+           "breathing", "niv", "cough_assist", "suction", "feed", "tube_change")
 
 UNKNOWN_KIND = msg("kind.unknown", "unknown entry kind {kind!r}")
 UNKNOWN_KIND_HINT = msg("kind.unknown.hint", "use one of: {kinds}")
@@ -102,6 +103,7 @@ class Kind:
 
 _REGISTRY: dict[str, Kind] = {}
 _LOADED: list[bool] = []
+_SHIPPED: list[str] = []  # the kinds MODULES register, in their order
 
 
 def register(kind: Kind) -> Kind:
@@ -126,7 +128,8 @@ def register(kind: Kind) -> Kind:
 
 def unregister(name: str) -> None:
     """Take away a kind registered from outside this package (the kinds caretool ships stay)."""
-    if name in MODULES:
+    _load()
+    if name in MODULES or name in _SHIPPED:
         raise ValueError(f"entry kind {name!r} ships with caretool and cannot be removed")
     _REGISTRY.pop(name, None)
 
@@ -134,14 +137,14 @@ def unregister(name: str) -> None:
 def _load() -> dict[str, Kind]:
     if not _LOADED:
         for name in MODULES:
-            import_module(f"{__name__}.{name}")
+            _SHIPPED.append(import_module(f"{__name__}.{name}").KIND.name)
         _LOADED.append(True)
     return _REGISTRY
 
 
 def names() -> tuple[str, ...]:
     registry = _load()
-    return (*MODULES, *(name for name in registry if name not in MODULES))
+    return (*_SHIPPED, *(name for name in registry if name not in _SHIPPED))
 
 
 def all_kinds() -> tuple[Kind, ...]:

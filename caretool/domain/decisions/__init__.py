@@ -1,0 +1,1 @@
+"""Advance decisions: what the person has decided about resuscitation, ventilation and a feeding tube."""
