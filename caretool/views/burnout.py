@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from caretool.core.messages import N_, _, n_, render
+from caretool.domain.guidance import guides
 from caretool.views.output import emit_json, say, tell
 
 LABELS = {
@@ -35,8 +35,6 @@ LEVEL_WORDS = {
 }
 FOOTER = N_("These points are caretool's own rules of thumb, added up from what you logged; they are not a\n"
             "clinical test. If you are worried about how you are coping, talk to your own doctor.")
-# [crisis help](guide:topics/crisis): a link between guides, shown as the command that opens it.
-_GUIDE_LINK = re.compile(r"\[([^\]]+)\]\(guide:(?:[\w\-]+/)?([\w\-]+)\)")
 
 
 def level_word(level: str | None) -> str:
@@ -46,8 +44,7 @@ def level_word(level: str | None) -> str:
 
 def tip_text(tip: str) -> str:
     """A guide bullet with its links to other guides turned into the command that opens them."""
-    return _GUIDE_LINK.sub(lambda m: _("{text} (caretool guide show {slug})").format(
-        text=m.group(1), slug=m.group(2)), tip)
+    return guides.links_as_commands(tip)
 
 
 def crisis() -> None:

@@ -29,7 +29,7 @@ from typing import Any
 
 from caretool.core.messages import Message, msg, msgn
 from caretool.domain.burnout import selfcheck
-from caretool.domain.household.model import PHASES
+from caretool.domain.care.phases import TITLES as PHASES
 
 Record = dict[str, Any]
 

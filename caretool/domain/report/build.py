@@ -18,8 +18,8 @@ Weight. The latest weight is the last one on or before the period's end. The cha
 period runs from the last weight before the period (looking back up to a month) - or, without
 one, the first weight of the period - to the latest. The change over the last month runs from
 the earliest weight in the 31 days up to the period's end; the change since the first weight from
-household.stats["first_weight"]. Each as kg and as a percentage of the starting weight, rounded to
-0.01 kg and 0.1%.
+the first weight ever logged (found by the caller). Each as kg and as a percentage of the starting
+weight, rounded to 0.01 kg and 0.1%.
 
 Care hours. Hours per caregiver per day include night care; night hours are also counted on
 their own. A caregiver's share is their hours divided by everyone's hours in the period.
@@ -40,8 +40,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from caretool.core.messages import Message, msg, msgn
-from caretool.domain.care import symptoms
-from caretool.domain.household.model import PHASES, Household
+from caretool.domain.care import phases, symptoms
+from caretool.domain.care.phases import TITLES as PHASES
+from caretool.domain.household.model import Household
 from caretool.domain.report import care_logs
 
 Record = dict[str, Any]
@@ -202,10 +203,7 @@ def _plain(value: Any) -> Any:
 def phase_at(household: Household, day: date) -> int | None:
     """The phase on that day; before the recorded history starts, the first phase recorded (it
     was set up as the phase the person was already in)."""
-    phase = household.phase_on(day)
-    if phase is None and household.phases:
-        phase = int(household.phases[0]["phase"])
-    return phase
+    return phases.phase_on(household.phases, day, first_if_earlier=True)
 
 
 def overview(household: Household, current: list[Record], period: Period) -> dict[str, Any]:
@@ -330,7 +328,8 @@ def _change(start: dict[str, Any], end: dict[str, Any]) -> dict[str, Any]:
             "percent": round(kg / start["kg"] * 100, 1) if start["kg"] else None}
 
 
-def weight_section(household: Household, loaded: list[Record], period: Period) -> dict[str, Any]:
+def weight_section(loaded: list[Record], period: Period, first: Record | None) -> dict[str, Any]:
+    """`first` is the first weight ever logged (derived by the caller: entries.first_weight)."""
     hi = period.end.isoformat()
     weights = sorted((r for r in loaded if r["kind"] == "weight" and r["day"] <= hi),
                      key=lambda r: r["at"])
@@ -356,8 +355,8 @@ def weight_section(household: Household, loaded: list[Record], period: Period) -
     month = [r for r in weights if r["day"] >= month_from]
     if month and month[0] is not latest:
         out["month_change"] = _change(_point(month[0]), _point(latest))
-    first = household.stats.get("first_weight") or {}
-    if first.get("kg") and first.get("id") != latest["id"] and str(first.get("day", "")) <= latest["day"]:
+    if (first and first.get("kg") and first.get("id") != latest["id"]
+            and str(first.get("day", "")) <= latest["day"]):
         out["since_first"] = _change({"day": first["day"], "kg": float(first["kg"])}, _point(latest))
     return out
 
@@ -581,7 +580,7 @@ def build(
     *, household: Household, records: list[Record], period: Period, generated: str,
     warnings: list[dict[str, Any]], adherence: list[dict[str, Any]], burnout: list[dict[str, Any]],
     phase_questions: list[str], include_caregiver_health: bool = False,
-    progression: dict[str, Any] | None = None,
+    progression: dict[str, Any] | None = None, first_weight: Record | None = None,
 ) -> dict[str, Any]:
     """The report as plain data. `records` must cover period.first_needed() .. period.end.
 
@@ -593,7 +592,7 @@ def build(
     current = _within(records, period.start, period.end)
     previous = _within(records, *period.previous)
     symptom_data = symptom_section(current, previous, period)
-    weight = weight_section(household, records, period)
+    weight = weight_section(records, period, first_weight)
     meds = medication_section(adherence, household)
     hours = hours_section(household, current, period)
     return {

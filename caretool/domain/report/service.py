@@ -2,7 +2,7 @@
 
 A one-week report reads the entries from a month before the period's end (the weight
 window, which also covers the previous week for trends) to the period's end: two months at
-most. The first weight ever logged comes from household.stats, never from old months.
+most. The first weight ever logged is found from the oldest month with a weight (entries.first_weight).
 """
 
 from __future__ import annotations
@@ -119,7 +119,6 @@ def report(store: journal.StoreLike, period: Period, *,
     `include_caregiver_health` (the family asked for them with --include-caregiver-health).
     """
     household = journal.load(store)
-    household.stats["first_weight"] = journal.first_weight(store)  # derived (build.py still reads stats)
     now = dates.now()
     records = store.records_between(period.first_needed(), period.end)
     phase = phase_at(household, period.end)
@@ -133,5 +132,6 @@ def report(store: journal.StoreLike, period: Period, *,
         burnout=burnout(store, household, period, include_caregiver_health=include_caregiver_health),
         phase_questions=guides.questions_for(phase) if phase else [],
         include_caregiver_health=include_caregiver_health,
+        first_weight=journal.first_weight(store),
         progression=progress.period_section(store, household, start=period.start, end=period.end, now=now),
     )

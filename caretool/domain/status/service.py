@@ -8,8 +8,8 @@ from typing import Any
 from caretool.core import dates
 from caretool.core.messages import msg
 from caretool.domain.care import redflags
+from caretool.domain.care.phases import TITLES as PHASES
 from caretool.domain.entries import service as journal
-from caretool.domain.household.model import PHASES
 from caretool.domain.report import warnings as grouped
 
 WARNING_DAYS = 7  # "this week": today and the 6 days before
