@@ -122,7 +122,11 @@ def _choose_language(argv: list[str]) -> None:
 
 def translate_help(command: Any) -> None:
     """Help texts in the current language. Their English originals are kept on each object, so
-    the same command tree can be shown again in another language (tests reuse one tree)."""
+    the same command tree can be shown again in another language (tests reuse one tree).
+
+    Also: flags show no type placeholder (Typer would print `<bool>`), options that take a value
+    show their name as the placeholder (`--date DATE`, not `<str>`), and the help option, which
+    Click makes and caches itself, gets the same treatment."""
     from caretool.core.messages import _
 
     for item in _help_holders(command):
@@ -130,6 +134,50 @@ def translate_help(command: Any) -> None:
             original = item.__dict__.setdefault(f"_en_{attribute}", getattr(item, attribute, None))
             if isinstance(original, str) and original:
                 setattr(item, attribute, _(original))
+        if getattr(item, "param_type_name", "") == "option":
+            _plain_metavar(item)
+        elif hasattr(item, "get_help_option") and "get_help_option" not in item.__dict__:
+            item.get_help_option = _help_option_of(item)
+    _typer_panel_words()
+
+
+def _plain_metavar(option: Any) -> None:
+    if option.metavar is None:
+        option.metavar = "" if option.is_flag else option.name.upper()
+
+
+def _help_option_of(command: Any) -> Any:
+    """The command's help option, translated and without a `<bool>` placeholder."""
+    made = type(command).get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        from caretool.core.messages import _
+
+        option = made(command, ctx)
+        if option is not None:
+            option.metavar = ""
+            option.help = _("Show this message and exit.")
+        return option
+
+    return get_help_option
+
+
+def _typer_panel_words() -> None:
+    """Typer reads its panel titles ("Options", "Commands") through gettext once, when its help
+    module is first imported; a process that shows help again in another language (the tests)
+    needs them read again. Not imported here when not yet loaded: loading it translates them."""
+    rich_utils = sys.modules.get("typer.rich_utils")
+    if rich_utils is None:
+        return
+    from caretool.core.messages import _
+
+    for name, english in (("DEPRECATED_STRING", "(deprecated) "), ("DEFAULT_STRING", "[default: {}]"),
+                          ("ENVVAR_STRING", "[env var: {}]"), ("REQUIRED_LONG_STRING", "[required]"),
+                          ("ARGUMENTS_PANEL_TITLE", "Arguments"), ("OPTIONS_PANEL_TITLE", "Options"),
+                          ("COMMANDS_PANEL_TITLE", "Commands"), ("ERRORS_PANEL_TITLE", "Error"),
+                          ("ABORTED_TEXT", "Aborted."),
+                          ("RICH_HELP", "Try [blue]'{command_path} {help_option}'[/] for help.")):
+        setattr(rich_utils, name, _(english))
 
 
 def _help_holders(command: Any) -> Iterator[Any]:

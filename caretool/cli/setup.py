@@ -8,15 +8,6 @@ import typer
 from caretool.cli.common import JsonOpt, json_wanted, state
 from caretool.core.messages import _
 
-INIT_EXAMPLES = """
-Examples:
-
-  caretool init                       (asks each question)
-
-  caretool init --person "Min-jun" --onset 2025-03-01 --diagnosed 2025-09-15 \\
-      --weight-at-diagnosis 72.5 --caregiver "Ji-woo" --caregiver "Sam" --default "Ji-woo" --phase 2 --yes
-"""
-
 
 def init(
     ctx: typer.Context,
@@ -39,6 +30,13 @@ def init(
     """Set up the household: the person, dates, weight at diagnosis, caregivers and the current phase.
 
     Running it again never wipes anything: it adds caregivers and updates what you give.
+
+    Examples:
+
+      caretool init                       (asks each question)
+
+      caretool init --person "Min-jun" --onset 2025-03-01 --diagnosed 2025-09-15 \\
+          --weight-at-diagnosis 72.5 --caregiver "Ji-woo" --caregiver "Sam" --default "Ji-woo" --phase 2 --yes
     """
     from caretool.domain.household import service as setup_service
     from caretool.views import setup as view
@@ -57,8 +55,6 @@ def init(
         household, created = setup_service.init(store, answers)
     view.initialised(household, created, st.home, as_json=json_wanted(ctx, as_json))
 
-
-init.__doc__ = (init.__doc__ or "") + INIT_EXAMPLES
 
 
 def paths(ctx: typer.Context, as_json: JsonOpt = False) -> None:

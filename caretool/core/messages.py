@@ -61,23 +61,51 @@ def msgn(id: str, singular: str, plural: str) -> Message:
 
 # --- the chosen language ----------------------------------------------------------------------
 _state: dict[str, Any] = {"lang": "en", "translations": gettext.NullTranslations()}
+_CATALOGUES: dict[str, gettext.NullTranslations] = {}
+
+
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """`lang`'s compiled catalogue, read once (English, or a language without one: the templates)."""
+    if lang not in _CATALOGUES:
+        path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if lang == "en" or not path.is_file():
+            _CATALOGUES[lang] = gettext.NullTranslations()
+        else:
+            with open(path, "rb") as handle:
+                _CATALOGUES[lang] = gettext.GNUTranslations(handle)
+    return _CATALOGUES[lang]
 
 
 def set_language(lang: str) -> None:
     """Use `lang`'s catalogue from now on (English: the templates themselves).
 
-    Typer and Click translate their own words ("Usage:", "Options") through gettext's global
-    domain, so that is pointed at caretool's catalogue too (their msgids are listed in
-    caretool/locale/external.py so the catalogue carries them).
+    Typer and Click translate their own words ("Usage:", "Options", "Show this message and exit.")
+    with gettext's global functions; those are pointed at caretool's catalogue in the chosen
+    language (their msgids are listed in caretool/locale/external.py so the catalogue carries them).
     """
-    if lang == "en" or not (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
-        translations: gettext.NullTranslations = gettext.NullTranslations()
-    else:
-        with open(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as handle:
-            translations = gettext.GNUTranslations(handle)
-    _state.update(lang=lang, translations=translations)
-    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
-    gettext.textdomain(DOMAIN if lang != "en" else "messages")
+    _state.update(lang=lang, translations=catalogue(lang))
+    _route_global_gettext()
+
+
+def _route_global_gettext() -> None:
+    """gettext.gettext() asks dgettext() for the current domain, and the stdlib's dgettext picks the
+    catalogue from the LANGUAGE/LC_*/LANG variables, not from --lang. So the global domain is
+    caretool's and its lookups are answered by the chosen catalogue; other domains are untouched."""
+    if getattr(gettext.dgettext, "_caretool", False):
+        return
+    stdlib_d, stdlib_dn = gettext.dgettext, gettext.dngettext
+
+    def dgettext(domain: str, message: str) -> str:
+        return _translations().gettext(message) if domain == DOMAIN else stdlib_d(domain, message)
+
+    def dngettext(domain: str, singular: str, plural: str, n: int) -> str:
+        if domain == DOMAIN:
+            return _translations().ngettext(singular, plural, n)
+        return stdlib_dn(domain, singular, plural, n)
+
+    dgettext._caretool = True  # type: ignore[attr-defined]
+    gettext.dgettext, gettext.dngettext = dgettext, dngettext
+    gettext.textdomain(DOMAIN)
 
 
 def language() -> str:
@@ -91,7 +119,39 @@ def _translations() -> gettext.NullTranslations:
 
 def _(text: str) -> str:
     """Translate a view's own sentence (no context)."""
+    if text in _FORMATTED:
+        return _fill(*_FORMATTED[text], translated=True)
     return _translations().gettext(text)
+
+
+# Help texts with parameters, filled in before the language is known: English text -> its parts.
+_FORMATTED: dict[str, tuple[str, Mapping[str, Any]]] = {}
+
+
+def formatted(template: str, **params: Any) -> str:
+    """`template` (mark it with N_) filled in, in English. _() of the result later gives the same
+    text in the current language: for help texts built with parameters when the command tree is
+    built, before --lang is read. A parameter may be a Message or a list of them (joined by ", ")."""
+    english = _fill(template, params, translated=False)
+    _FORMATTED[english] = (template, params)
+    return english
+
+
+def _fill(template: str, params: Mapping[str, Any], *, translated: bool) -> str:
+    def text(value: Any) -> str:
+        if isinstance(value, Message):
+            return render(value) if translated else value.text.format_map(value.params)
+        if isinstance(value, list | tuple):
+            return ", ".join(text(v) for v in value)
+        return str(value)
+
+    done = {k: text(v) for k, v in params.items()}
+    if translated:
+        try:
+            return _translations().gettext(template).format_map(done)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return template.format_map(done)
 
 
 def n_(singular: str, plural: str, count: int) -> str:
@@ -123,6 +183,21 @@ def render(message: Message | str) -> str:
         return text.format_map(params)
     except (KeyError, IndexError, ValueError):  # a translation that names a parameter wrongly
         return message.text.format_map(params)
+
+
+def in_every_language(message: Message) -> dict[str, str]:
+    """The message in every language caretool speaks, {"en": ..., "ko": ...}: what a user may type
+    for a name (a symptom, a task) whatever language the screens are in."""
+    out = {}
+    for lang in LANGUAGES:
+        t = catalogue(lang)
+        text = (t.npgettext(message.id, message.text, message.plural, int(message.params.get("count", 1)))
+                if message.plural else t.pgettext(message.id, message.text))
+        try:
+            out[lang] = text.format_map(dict(message.params))
+        except (KeyError, IndexError, ValueError):
+            out[lang] = message.text.format_map(dict(message.params))
+    return out
 
 
 def from_dict(data: Mapping[str, Any], known: Mapping[str, Message]) -> Message | None:
