@@ -19,8 +19,11 @@ Views and CLI help use `_()` and `n_()` for their own text.
 from __future__ import annotations
 
 import gettext
+import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -180,9 +183,52 @@ def render(message: Message | str) -> str:
     params = {k: render(v) if isinstance(v, Message) else v for k, v in message.params.items()}
     text = template(message)
     try:
-        return text.format_map(params)
+        return _format(text, params)
     except (KeyError, IndexError, ValueError):  # a translation that names a parameter wrongly
-        return message.text.format_map(params)
+        return _format(message.text, params)
+
+
+# --- dates inside messages: {day:%a %d %b} with the names in the current language -------------
+WEEKDAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+                 N_("Saturday"), N_("Sunday"))
+WEEKDAY_ABBREVIATIONS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MONTH_NAMES = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+               N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+MONTH_ABBREVIATIONS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+                       N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+_STRFTIME = re.compile(r"%(-?.)")
+
+
+def strftime(value: date, spec: str) -> str:
+    """`value.strftime(spec)` with weekday and month names in the current language (strftime
+    itself follows the C locale, always English), and %-d / %-m (no leading zero) everywhere."""
+    def one(found: re.Match[str]) -> str:
+        code = found.group(1)
+        names = {"A": WEEKDAY_NAMES, "a": WEEKDAY_ABBREVIATIONS, "B": MONTH_NAMES, "b": MONTH_ABBREVIATIONS}
+        if code in names:
+            index = value.weekday() if code in "Aa" else value.month - 1
+            return _(names[code][index]).replace("%", "%%")
+        if code in ("-d", "-m"):
+            return str(value.day if code == "-d" else value.month)
+        return found.group(0)
+
+    return value.strftime(_STRFTIME.sub(one, spec))
+
+
+class _Formatter(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if "%" in format_spec and isinstance(value, date):
+            return strftime(value, format_spec)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def _format(text: str, params: Mapping[str, Any]) -> str:
+    if "%" not in text:  # the usual case, at str.format's speed
+        return text.format_map(params)
+    return _FORMATTER.vformat(text, (), params)
 
 
 def in_every_language(message: Message) -> dict[str, str]:
