@@ -101,10 +101,10 @@ def _route_global_gettext() -> None:
     def dgettext(domain: str, message: str) -> str:
         return _translations().gettext(message) if domain == DOMAIN else stdlib_d(domain, message)
 
-    def dngettext(domain: str, singular: str, plural: str, n: int) -> str:
+    def dngettext(domain: str, msgid1: str, msgid2: str, n: int) -> str:
         if domain == DOMAIN:
-            return _translations().ngettext(singular, plural, n)
-        return stdlib_dn(domain, singular, plural, n)
+            return _translations().ngettext(msgid1, msgid2, n)
+        return stdlib_dn(domain, msgid1, msgid2, n)
 
     dgettext._caretool = True  # type: ignore[attr-defined]
     gettext.dgettext, gettext.dngettext = dgettext, dngettext

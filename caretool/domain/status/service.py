@@ -9,7 +9,7 @@ from caretool.core import dates
 from caretool.core.messages import msg
 from caretool.domain.care import redflags
 from caretool.domain.entries import service as journal
-from caretool.domain.household.model import PHASES
+from caretool.domain.household.model import PHASE_TITLES
 from caretool.domain.report import warnings as grouped
 
 WARNING_DAYS = 7  # "this week": today and the 6 days before
@@ -71,7 +71,7 @@ def today(store: journal.StoreLike) -> dict[str, Any]:
         "date": day.isoformat(),
         "person": household.name,
         "phase": phase,
-        "phase_title": PHASES.get(phase or 0, ""),
+        "phase_title": PHASE_TITLES.get(phase or 0, ""),
         "checked_in": day.isoformat() in done,
         "streak": streak(done, day),
         "doses": doses,
