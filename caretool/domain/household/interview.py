@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from caretool.core.messages import msg
+from caretool.core import language as choosing
+from caretool.core.messages import LANGUAGES, language, msg, set_language
 from caretool.core.text import name_key
 from caretool.domain.entries.fields import whole_number
 from caretool.domain.household import service
@@ -32,13 +33,27 @@ WHO_HERE_WHY = msg("init.ask.who-here.why", "Several people care for {person}. E
                    "computer are theirs unless a command names someone else with --caregiver.")
 PHASE = msg("init.ask.phase", "Which phase fits best now (1-5)")
 PHASE_FIELD = msg("field.phase", "phase")
+LANGUAGE = msg("init.ask.language", "Language for the screens, guides and reports (en or ko)")
 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _language(household: Household | None) -> Interview[str]:
+    """The household's language, asked first (default: the one caretool speaks now, from --lang,
+    CARETOOL_LANG, an earlier setting or the computer's locale). The questions after it are asked
+    in the language chosen."""
+    saved = household.settings.get("lang") if household else None
+    choices = tuple(Choice(code, f"{choosing.AUTONYMS[code]} ({code})") for code in LANGUAGES)
+    lang = yield Question("init.language", LANGUAGE, parse=choosing.typed, required=True,
+                          default=saved if saved in LANGUAGES else language(), choices=choices)
+    set_language(lang)
+    return str(lang)
+
+
 def interview(household: Household | None, given: InitAnswers) -> Interview[InitAnswers]:
+    lang = yield from _language(household)
     person = household.person if household else {}
     name = yield Question("init.person", PERSON, parse=service.person_name, required=True,
                           default=given.person or person.get("name") or "")
@@ -91,4 +106,5 @@ def interview(household: Household | None, given: InitAnswers) -> Interview[Init
                            choices=tuple(Choice(n, title) for n, title in PHASE_TITLES.items()))
     return InitAnswers(person=name, born=_iso(born), onset=_iso(onset), diagnosed=_iso(diagnosed),
                        caregivers=carers, phase=int(phase),
-                       weight_at_diagnosis=None if weight is None else f"{weight:g}", default=default)
+                       weight_at_diagnosis=None if weight is None else f"{weight:g}", default=default,
+                       lang=lang)

@@ -43,6 +43,7 @@ class InitAnswers:
     phase: int | None = None
     weight_at_diagnosis: str | None = None  # kg
     default: str | None = None  # the caregiver who uses this computer
+    lang: str | None = None  # the household's language setting (asked by the interview)
 
 
 def existing(store: journal.StoreLike) -> Household | None:
@@ -126,6 +127,8 @@ def init(store: journal.StoreLike, answers: InitAnswers) -> tuple[Household, boo
         if name_key(name) not in {name_key(c.name) for c in household.active_caregivers}:
             household.add_caregiver(name)
     _choose_default(household, answers)
+    if answers.lang:
+        household.settings["lang"] = answers.lang
     if answers.phase is not None and answers.phase != household.phase:
         check_phase(answers.phase)
         household.set_phase(answers.phase, dates.today())
