@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from caretool.core.errors import BadInput, NotFound
-from caretool.core.messages import Message, msg
+from caretool.core.messages import Message, msg, render
 from caretool.domain.burnout import selfcheck
 from caretool.domain.care import symptoms
 from caretool.domain.checkin import key_symptoms
@@ -170,7 +170,7 @@ def _unknown_symptom(text: str, close: list[str]) -> Interview[str | None]:
     """Ask again about a name caretool did not know; say plainly what was kept (never drop it silently)."""
     choices = tuple(Choice(s, SUGGESTION(label=symptoms.label(s), slug=s)) for s in close)
     intro = (DID_YOU_MEAN if close else NOT_LISTED)(text=text)
-    prompt = RETRY(first=close[0], text=text) if close else RETRY_NO_SUGGESTION(text=text)
+    prompt = RETRY(first=symptoms.name(close[0]), text=text) if close else RETRY_NO_SUGGESTION(text=text)
     slug: str | None = yield Question("checkin.symptom-retry", prompt, parse=_retry(text, close),
                                       choices=choices, intro=(intro,), required=True)
     yield Say(KEPT(label=symptoms.label(slug), slug=slug) if slug else LEFT_OUT(text=text))
@@ -295,7 +295,7 @@ def _hours(ctx: Context, plan: Plan, before: Existing, who: Caregiver | None) ->
         return
     plan.hours = hours
     plan.task = yield Question("checkin.task", TASK, parse=task_slug,
-                               default=str(old.get("task") or "other"),
+                               default=render(TASKS.get(str(old.get("task")), TASKS["other"])),
                                choices=tuple(Choice(slug, label) for slug, label in TASKS.items()))
     if old.get("night_hours") is not None and float(old["night_hours"]) <= hours:
         night_default = f"{float(old['night_hours']):g}"
