@@ -75,11 +75,13 @@ def test_korean_time_words(typed: str, meant: time) -> None:
 
 def test_a_date_and_a_time_together() -> None:
     ref = datetime(2026, 12, 2, 21, 0).astimezone()
-    assert dates.parse_when("어제 오후 8시 30분", ref=ref).replace(tzinfo=None) == datetime(2026, 12, 1, 20, 30)
-    assert dates.parse_when("2026년 11월 20일 20:30", ref=ref).replace(tzinfo=None) == datetime(2026, 11, 20,
-                                                                                             20, 30)
-    assert dates.parse_when("3일 전 오후 2시", ref=ref).replace(tzinfo=None) == datetime(2026, 11, 29, 14, 0)
-    assert dates.parse_when("오후 8시", ref=ref).replace(tzinfo=None) == datetime(2026, 12, 2, 20, 0)
+    def wall(text: str) -> datetime:
+        return dates.parse_when(text, ref=ref).replace(tzinfo=None)
+
+    assert wall("어제 오후 8시 30분") == datetime(2026, 12, 1, 20, 30)
+    assert wall("2026년 11월 20일 20:30") == datetime(2026, 11, 20, 20, 30)
+    assert wall("3일 전 오후 2시") == datetime(2026, 11, 29, 14, 0)
+    assert wall("오후 8시") == datetime(2026, 12, 2, 20, 0)
     assert dates.parse_when("지금", ref=ref) == ref
 
 

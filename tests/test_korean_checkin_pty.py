@@ -94,9 +94,9 @@ def test_a_korean_checkin_is_stored_as_the_english_one(tmp_path: Path) -> None:
 
 def test_a_korean_no_cancels_the_save(tmp_path: Path) -> None:
     home = set_up(tmp_path / "ko")
-    answers = [(r"오늘 다른 증상도 있었나요\?", "아니오"), (r"오늘 돌본 시간", "2"), (r"주로 한 일", "밤 돌봄"),
-               (r"밤에 돌본 시간은", ""), (r"지난밤에 몇 시간 잤나요", ""), (r"지금 해 볼까요\?", "아니"),
-               (r"오늘에 관한 메모", ""),
+    answers = [(r"오늘 다른 증상도 있었나요\?", "아니오"), (r"오늘 돌본 시간", "2"),
+               (r"주로 한 일", "밤 돌봄"), (r"밤에 돌본 시간은", ""), (r"지난밤에 몇 시간 잤나요", ""),
+               (r"지금 해 볼까요\?", "아니"), (r"오늘에 관한 메모", ""),
                (r"이 체크인을 저장할까요\?", "아니오")]
     screen = check_in(home, "ko", answers, code=1)
     assert "취소했습니다. 아무것도 저장하지 않았습니다" in screen and history(home) == []

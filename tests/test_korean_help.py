@@ -60,7 +60,7 @@ def help_of(run: Any, lang: str, path: list[str]) -> str:
 def test_the_detector_finds_english_sentences(run: Any) -> None:
     """Without this the walk below could pass on a screen that is still all English."""
     assert untranslated(help_of(run, "en", ["log", "hours"]))
-    assert not untranslated("사용법: caretool log hours [OPTIONS] HOURS\n  --task TASK  식사, 밤 돌봄, feeding")
+    assert not untranslated("사용법: caretool log hours [OPTIONS] HOURS\n  --task TASK  식사, 밤 돌봄, admin")
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "caretool")

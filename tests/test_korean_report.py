@@ -15,8 +15,10 @@ import pytest
 from caretool.core import messages
 
 HANGUL = re.compile(r"[가-힣]")
-KOREAN_SECTIONS = ("개요", "경고", "증상", "체중", "약", "돌봄 시간", "보호자", "메모", "의료진에게 물어볼 것")
-ENGLISH_SECTIONS = ("Overview", "Warnings", "Symptoms", "Medications", "Care hours", "Questions for the care team")
+KOREAN_SECTIONS = ("개요", "경고", "증상", "체중", "약", "돌봄 시간", "보호자", "메모",
+                   "의료진에게 물어볼 것")
+ENGLISH_SECTIONS = ("Overview", "Warnings", "Symptoms", "Medications", "Care hours",
+                    "Questions for the care team")
 
 
 @pytest.fixture(autouse=True)
