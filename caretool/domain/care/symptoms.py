@@ -165,6 +165,9 @@ def key(text: str) -> str:
     return "".join(ch for ch in folded if not ch.isspace() and ch not in "-_")
 
 
+_SLUG_KEYS = {key(s.slug): s.slug for s in CATALOGUE}
+
+
 @functools.cache
 def _index() -> dict[str, str]:
     """Every typed form -> its slug: slugs first, then names, then labels, in every language."""
@@ -180,7 +183,8 @@ def _index() -> dict[str, str]:
 
 def slug_of(text: str) -> str | None:
     """The symptom a caregiver named (slug, name or label, any language), or None."""
-    return _index().get(key(text))
+    typed = key(text)
+    return _SLUG_KEYS.get(typed) or _index().get(typed)  # a slug needs no catalogue read
 
 
 def closest(text: str, n: int = 3) -> list[str]:

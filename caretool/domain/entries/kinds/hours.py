@@ -66,6 +66,8 @@ def _by_name() -> dict[str, str]:
 def task_slug(text: str) -> str:
     """A task by its slug, its number in the list (1-based) or its name in any language."""
     word = " ".join(str(text).strip().lower().split())
+    if word in TASKS:  # the usual case, without reading the other languages' catalogues
+        return word
     slugs = list(TASKS)
     if word.isascii() and word.isdigit() and len(word) <= 3 and 0 < int(word) <= len(slugs):
         return slugs[int(word) - 1]
