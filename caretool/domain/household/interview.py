@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from caretool.core import language as choosing
-from caretool.core.messages import LANGUAGES, language, msg, set_language
+from caretool.core.messages import LANGUAGES, in_every_language, language, msg, set_language
 from caretool.core.text import name_key
 from caretool.domain.entries.fields import whole_number
 from caretool.domain.household import service
@@ -46,7 +46,10 @@ def _language(household: Household | None) -> Interview[str]:
     in the language chosen."""
     saved = household.settings.get("lang") if household else None
     choices = tuple(Choice(code, f"{choosing.AUTONYMS[code]} ({code})") for code in LANGUAGES)
-    lang = yield Question("init.language", LANGUAGE, parse=choosing.typed, required=True,
+    # Asked in every language at once: the reader may not read the one caretool speaks yet.
+    said = in_every_language(LANGUAGE)
+    prompt = " / ".join(dict.fromkeys([said[language()], *said.values()]))
+    lang = yield Question("init.language", prompt, parse=choosing.typed, required=True,
                           default=saved if saved in LANGUAGES else language(), choices=choices)
     set_language(lang)
     return str(lang)
