@@ -13,7 +13,11 @@ parameter that is itself a Message is rendered first. Plural messages (`msgn`) c
 by the `count` parameter. Extraction keywords (see caretool/locale/README.md): msg:1c,2,
 msgn:1c,2,3, _, n_:1,2.
 
-Views and CLI help use `_()` and `n_()` for their own text.
+Views and CLI help use `_()` and `n_()` for their own text; `formatted()` marks a help text that
+is filled in with parameters before the language is known. `in_every_language()` gives a message in
+every language caretool speaks, for input: a symptom or a task typed by its Korean name is understood
+whatever language the screens are in. Dates inside messages ({day:%a %d %b}) are written with the
+weekday and month names of the current language.
 """
 
 from __future__ import annotations
@@ -82,9 +86,10 @@ def catalogue(lang: str) -> gettext.NullTranslations:
 def set_language(lang: str) -> None:
     """Use `lang`'s catalogue from now on (English: the templates themselves).
 
-    Typer and Click translate their own words ("Usage:", "Options", "Show this message and exit.")
-    with gettext's global functions; those are pointed at caretool's catalogue in the chosen
-    language (their msgids are listed in caretool/locale/external.py so the catalogue carries them).
+    Typer translates its own words ("Options", "Commands", "[required]") with gettext's global
+    functions; those are pointed at caretool's catalogue in the chosen language (the msgids are
+    listed in caretool/locale/external.py so the catalogue carries them). What Typer writes in fixed
+    English (the usage line, the help option) cli/root.py replaces.
     """
     _state.update(lang=lang, translations=catalogue(lang))
     _route_global_gettext()
