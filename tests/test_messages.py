@@ -138,7 +138,7 @@ def test_a_help_text_with_parameters_is_translated_later(korean: None) -> None:
                                  kinds=[msg("kind.symptom", "symptom")])
     assert english == "Set the severity (symptom)."
     messages.set_language("ko")
-    assert messages._(english) == "정도을(를) 바꿉니다 (증상)."
+    assert messages._(english) == "정도 바꾸기 (증상)."
 
 
 def test_typer_words_follow_the_chosen_language_not_the_locale(korean: None,

@@ -207,7 +207,8 @@ def _plain_metavar(param: Any) -> None:
             param.metavar = param.name.upper()
         param.display_type_rich = _no_type  # the name says it: NAME, not NAME <str>
     elif param.metavar is None:
-        param.metavar = "" if param.is_flag else param.name.upper()
+        long = max((o for o in param.opts if o.startswith("--")), key=len, default=param.name)
+        param.metavar = "" if param.is_flag else long.lstrip("-").replace("-", "_").upper()
 
 
 def _no_type(ctx: Any = None) -> None:
