@@ -174,8 +174,8 @@ def _index() -> dict[str, str]:
     index: dict[str, str] = {}
     for s in CATALOGUE:
         index.setdefault(key(s.slug), s.slug)
-    for source in (lambda s: NAMES[s.slug], lambda s: s.label):
-        for s in CATALOGUE:
+    for source in (lambda s: NAMES.get(s.slug, s.label), lambda s: s.label):
+        for s in CATALOGUE:  # a symptom with no short name yet is found by its label
             for text in in_every_language(source(s)).values():
                 index.setdefault(key(text), s.slug)
     return index
