@@ -106,3 +106,11 @@ def test_the_language_can_be_typed_by_its_name(run: Any) -> None:
 def test_init_with_yes_leaves_the_language_setting_alone(run: Any) -> None:
     run("--lang", "ko", "init", "--person", "민준", "--yes")
     assert run.json("config", "show")["settings"]["lang"] is None
+
+
+def test_setting_korean_answers_in_korean(run: Any, household: Any) -> None:
+    household()
+    result = run("config", "set", "lang", "ko")
+    assert "설정을 바꿨습니다: lang = ko" in result.stdout + result.stderr
+    result = run("--lang", "en", "config", "set", "lang", "en")  # --lang still decides this command
+    assert "Set lang to en." in result.stdout + result.stderr
