@@ -123,18 +123,17 @@ def usage_message(exc: Any) -> Message | str:
         if (limit := re.search(r"greater than or equal to (\S+)", detail)) is not None:
             return AT_LEAST(name=name, limit=limit.group(1))
         if "valid integer" in detail:
-            return NOT_WHOLE(name=name, value=_given(param, exc))
+            return NOT_WHOLE(name=name, value=_given(param))
         return BAD_VALUE(name=name, detail=detail)
     return text
 
 
-def _given(param: Any, exc: Any) -> str:
+def _given(param: Any) -> str:
     """The text typed for `param`, as a quoted value (or '?' when it cannot be found)."""
-    argv = _ARGV
     for opt in getattr(param, "opts", []):
-        for i, arg in enumerate(argv):
-            if arg == opt and i + 1 < len(argv):
-                return repr(argv[i + 1])
+        for i, arg in enumerate(_ARGV):
+            if arg == opt and i + 1 < len(_ARGV):
+                return repr(_ARGV[i + 1])
             if arg.startswith(opt + "="):
                 return repr(arg.split("=", 1)[1])
     return "?"
