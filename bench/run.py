@@ -69,6 +69,18 @@ def cases_for(label: str, home: Path, caregiver: str) -> dict[str, Case]:
     return found
 
 
+def language_cases(home: Path, caregiver: str) -> dict[str, Case]:
+    """The same commands in English and in Korean (issue 13: Korean at most 1.05x English)."""
+    env = {"CARETOOL_HOME": str(home), "CARETOOL_NOW": NOW}
+    found = {}
+    for lang in ("en", "ko"):
+        found[f"--lang {lang} --help"] = Case([*CARETOOL, "--lang", lang, "--help"], env)
+        found[f"--lang {lang} log hours 2"] = Case(
+            [*CARETOOL, "--lang", lang, "log", "hours", "2", "--caregiver", caregiver], env,
+            [*CARETOOL, "undo"])
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--years", type=float, default=5)
@@ -93,6 +105,7 @@ def main() -> None:
             "floor app": Case([PY, str(BENCH / "floor_app.py")]),
             "floor app --help": Case([PY, str(BENCH / "floor_app.py"), "--help"]),
             "caretool --help": Case([*CARETOOL, "--help"], {"CARETOOL_HOME": str(empty)}),
+            **language_cases(empty, caregiver),
             **cases_for("empty", empty, caregiver),
             **cases_for("5y", full, caregiver),
         }
@@ -114,6 +127,8 @@ def main() -> None:
     ratio("caretool --help / floor app --help", "caretool --help", "floor app --help", 1.3)
     ratio("log on empty home / floor app command", "log [empty]", "floor app", 1.4)
     ratio("export 5-year home / json.load of its files", "export [5y]", "json.load [5y]", 3.0)
+    ratio("--lang ko --help / --lang en --help", "--lang ko --help", "--lang en --help", 1.05)
+    ratio("--lang ko log hours 2 / --lang en", "--lang ko log hours 2", "--lang en log hours 2", 1.05)
 
     width = max(len(k) for k in times)
     print(f"{'command':<{width}}  median ms")

@@ -36,9 +36,9 @@ def test_init_twice_never_wipes(run: Any, household: Any) -> None:
 
 
 def test_interactive_init(run: Any) -> None:
-    # name, born, onset, diagnosed, weight at diagnosis, height, caregivers, who uses this computer, phase,
-    # allergies, a care-team contact (Enter: no)
-    answers = "\n".join(["Min-jun", "", "2024-03-01", "2024-09-15", "", "", "Ji-woo, Sam", "", "3", "",
+    # language, name, born, onset, diagnosed, weight at diagnosis, height, caregivers, who uses this
+    # computer, phase, allergies, a care-team contact (Enter: no)
+    answers = "\n".join(["", "Min-jun", "", "2024-03-01", "2024-09-15", "", "", "Ji-woo, Sam", "", "3", "",
                          ""]) + "\n"
     run("init", input=answers)
     assert [(c["name"], c["default"]) for c in run.json("caregiver", "list")] == [("Ji-woo", True),

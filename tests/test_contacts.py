@@ -186,9 +186,9 @@ def test_init_takes_contacts_and_allergies(run: Any) -> None:
 
 
 def test_interactive_init_asks_for_allergies_and_contacts(run: Any) -> None:
-    # name, born, onset, diagnosed, weight, height, caregivers, phase, allergies, add a contact?, role,
+    # language, name, born, onset, diagnosed, weight, height, caregivers, phase, allergies, contact?, role,
     # name, phone, another?
-    answers = ["Min-jun", "", "", "", "", "", "Ji-woo", "5", "none known", "y", "1", "Breathing team",
+    answers = ["", "Min-jun", "", "", "", "", "", "Ji-woo", "5", "none known", "y", "1", "Breathing team",
                "02-555-0142", "n"]
     result = run("init", input="".join(f"{a}\n" for a in answers))
     assert "Allergies, for the emergency sheet" in result.stderr

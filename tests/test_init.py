@@ -9,7 +9,8 @@ import pytest
 
 
 def lines(*answers: str) -> str:
-    return "".join(f"{a}\n" for a in answers)
+    """The answers typed, after Enter for the first question (the language: keep the one in use)."""
+    return "".join(f"{a}\n" for a in ("", *answers))
 
 
 def person(run: Any) -> dict[str, Any]:

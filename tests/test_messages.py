@@ -7,13 +7,15 @@ import ast
 import subprocess
 import sys
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from caretool.core import messages
 from caretool.core.errors import BadInput, CaretoolError
-from caretool.core.messages import Message, msg, msgn, render
+from caretool.core.messages import N_, Message, msg, msgn, render
 from caretool.locale import __main__ as catalogue
 
 PACKAGE = Path(__file__).resolve().parents[1] / "caretool"
@@ -108,3 +110,53 @@ def test_running_caretool_never_imports_babel() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+# --- languages: the catalogue's Korean, names in every language, dates, Typer's own words --------
+@pytest.fixture
+def korean() -> Any:
+    messages.set_language("ko")
+    yield
+    messages.set_language("en")
+
+
+def test_a_message_in_every_language() -> None:
+    label = msg("symptom.swallowing", "Difficulty swallowing")
+    assert messages.in_every_language(label) == {"en": "Difficulty swallowing", "ko": "삼킴곤란"}
+
+
+def test_dates_in_messages_name_weekdays_and_months_in_the_language(korean: None) -> None:
+    day = msg("t.day", "{day:%A %d %B %Y}, {day:%a %-d %b}")(day=date(2026, 12, 2))
+    assert render(day) == "수요일 02 12월 2026, 수 2 12월"
+    messages.set_language("en")
+    assert render(day) == "Wednesday 02 December 2026, Wed 2 Dec"
+
+
+def test_a_help_text_with_parameters_is_translated_later(korean: None) -> None:
+    messages.set_language("en")
+    english = messages.formatted(N_("Set the {field} ({kinds})."), field=msg("field.severity", "severity"),
+                                 kinds=[msg("kind.symptom", "symptom")])
+    assert english == "Set the severity (symptom)."
+    messages.set_language("ko")
+    assert messages._(english) == "정도 바꾸기 (증상)."
+
+
+def test_typer_words_follow_the_chosen_language_not_the_locale(korean: None,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import gettext
+
+    monkeypatch.setenv("LANGUAGE", "en_US")  # what the stdlib's gettext would read
+    messages.set_language("ko")
+    assert gettext.gettext("Options") == "옵션"
+    messages.set_language("en")
+    assert gettext.gettext("Options") == "Options"
+    assert gettext.dgettext("another-domain", "Options") == "Options"  # other domains are untouched
+
+
+def test_speaking_korean_never_imports_babel() -> None:
+    probe = ("import sys\nfrom caretool.core import messages\nmessages.set_language('ko')\n"
+             "print(messages.render(messages.msg('severity.3', 'severe')))\n"
+             "print([m for m in sys.modules if m.split('.')[0] == 'babel'])\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         timeout=60)
+    assert out.stdout.split() == ["심함", "[]"]

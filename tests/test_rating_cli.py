@@ -171,8 +171,8 @@ def test_height_and_birth_year_settings(family: Any) -> None:
 
 
 def test_init_asks_the_height_and_takes_a_year_of_birth(run: Any) -> None:
-    # name, born (a year alone), onset, diagnosed, weight, height, caregivers, phase, allergies, contact
-    typed = ["Min-jun", "1961", "2024-03-01", "", "", "172", "Ji-woo", "2", "", ""]
+    # language, name, born (a year), onset, diagnosed, weight, height, caregivers, phase, allergies, contact
+    typed = ["", "Min-jun", "1961", "2024-03-01", "", "", "172", "Ji-woo", "2", "", ""]
     result = run("init", input="".join(f"{t}\n" for t in typed))
     assert "Their height in cm, for BMI (Enter to skip)" in result.stderr
     settings = run.json("config", "show")["settings"]

@@ -11,17 +11,6 @@ from caretool.core.messages import _, msg
 SAVE_AGAIN_HINT = msg("checkin.save-again.hint", "nothing was saved; run `caretool checkin` again: it shows "
                       "what is recorded now and asks only about the rest")
 
-EXAMPLES = """
-Examples:
-
-  caretool checkin                      (asks; press Enter to keep a suggested answer)
-
-  caretool checkin --date yesterday
-
-  caretool checkin --non-interactive --symptom cramps=1 --symptom choking=0 --hours 6 \\
-      --night-hours 2 --task feeding --sleep 5.5 --stress 7 --no-break --took riluzole --note "Tired day"
-"""
-
 
 def checkin(
     ctx: typer.Context,
@@ -54,6 +43,15 @@ def checkin(
     """Check in for the day: symptoms, medicines, hours of care, and how you are.
 
     Checking in again on the same day amends that day's check-in.
+
+    Examples:
+
+      caretool checkin                      (asks; press Enter to keep a suggested answer)
+
+      caretool checkin --date yesterday
+
+      caretool checkin --non-interactive --symptom cramps=1 --symptom choking=0 --hours 6 \\
+          --night-hours 2 --task feeding --sleep 5.5 --stress 7 --no-break --took riluzole --note "Tired day"
     """
     from caretool.core.errors import CaretoolError
     from caretool.domain.checkin import service
@@ -95,5 +93,3 @@ def checkin(
         extra = service.burnout_after(store, result)
     view.finished(result, flags, extra, as_json=json_wanted(ctx, as_json))
 
-
-checkin.__doc__ = (checkin.__doc__ or "") + EXAMPLES

@@ -46,4 +46,8 @@ def config_set(
         household = entries.load(store)
         household.settings[name] = parsed
         entries.save_household(store, household, f"config {name}")
+    if name == "lang" and state(ctx).language[1] not in ("option", "env"):
+        from caretool.core.messages import set_language
+
+        set_language(parsed)  # say it in the language just chosen, as every later command will
     view.changed(name, parsed, as_json=json_wanted(ctx, as_json))

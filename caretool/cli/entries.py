@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from caretool.cli.common import JsonOpt, json_wanted, state
-from caretool.core.messages import _
+from caretool.core.messages import N_, _, formatted
 
 CaregiverOpt = Annotated[str | None, typer.Option(
     "--caregiver", "-c", help=_("Only this caregiver's entries."))]
@@ -21,7 +21,7 @@ CaregiverOpt = Annotated[str | None, typer.Option(
 def _history_command() -> Any:
     from caretool.domain.entries import kinds
 
-    kind_help = _("Only entries of one kind: {kinds}.").format(kinds=", ".join(kinds.names()))
+    kind_help = formatted(N_("Only entries of one kind: {kinds}."), kinds=", ".join(kinds.names()))
 
     def history(
         ctx: typer.Context,
@@ -57,7 +57,6 @@ def _edit_command() -> Any:
     """`edit ID` with one option per editable field (field options are named field_<name>)."""
     import inspect
 
-    from caretool.core.messages import render
     from caretool.domain.entries import kinds
 
     fields = {f"field_{f.name}": f for f, _owners in kinds.editable_fields()}
@@ -73,8 +72,8 @@ def _edit_command() -> Any:
         view.changed(before, after, as_json=json_wanted(ctx, as_json))
 
     def option(f: kinds.Field, owners: tuple[kinds.Kind, ...]) -> Any:
-        help_text = _("Set the {field} ({kinds}).").format(
-            field=render(f.label), kinds=", ".join(render(k.label) for k in owners))
+        help_text = formatted(N_("Set the {field} ({kinds})."), field=f.label,
+                              kinds=[k.label for k in owners])
         if f.is_bool:
             off = f"--{f.off_flag}" if f.off_flag else f"--no-{f.option}"
             return Annotated[bool | None, typer.Option(f"--{f.option}/{off}", help=help_text)]

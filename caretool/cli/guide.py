@@ -10,7 +10,7 @@ from caretool.core.messages import _
 
 guide_app = typer.Typer(help=_("Read and search the offline guides."), no_args_is_help=True)
 
-Lang = Annotated[str, typer.Option(
+Lang = Annotated[str | None, typer.Option(
     "--lang", help=_("The guides' language: en or ko (a guide not yet in Korean is shown in English)."))]
 
 
@@ -19,7 +19,7 @@ def guide_list(
     ctx: typer.Context,
     phase: Annotated[int | None, typer.Option(min=1, max=5, help=_("Only the guide of this phase."))] = None,
     topic: Annotated[str | None, typer.Option(help=_("Only guides about this topic."))] = None,
-    lang: Lang = "en",
+    lang: Lang = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List the guides. Example: caretool guide list --topic burnout"""
@@ -41,7 +41,7 @@ def guide_show(
     section: Annotated[str | None, typer.Option(
         help=_("Only this section, by heading or id, e.g. 'Warning signs' or warning-signs."))] = None,
     plain: Annotated[bool, typer.Option("--plain", help=_("Plain Markdown, no formatting."))] = False,
-    lang: Lang = "en",
+    lang: Lang = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Read a guide. Example: caretool guide show 4 --section "Warning signs" """
@@ -62,7 +62,7 @@ def guide_show(
 def guide_search(
     ctx: typer.Context,
     words: Annotated[list[str], typer.Argument(help=_("What to look for, in your own words."))],
-    lang: Lang = "en",
+    lang: Lang = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Search every guide offline. Example: caretool guide search feeding tube"""

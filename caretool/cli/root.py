@@ -22,6 +22,18 @@ USAGE_HINT = msg("error.usage.hint", "see `{command} --help`")
 ERROR_LINE = msg("error.line", "error: {message}")
 ERROR_LINE_HINT = msg("error.line-with-hint", "error: {message} (fix: {hint})")
 ROOT_OPTIONS_WITH_VALUE = ("--home", "--lang")
+# Usage errors: Typer's own words are fixed English, so the common ones are said again here.
+MISSING_ARGUMENT = msg("usage.missing-argument", "missing argument {name}")
+MISSING_OPTION = msg("usage.missing-option", "missing option {name}")
+NO_SUCH_OPTION = msg("usage.no-such-option", "there is no option {option}")
+NO_SUCH_OPTION_CLOSE = msg("usage.no-such-option-close", "there is no option {option}; did you mean {names}?")
+NEEDS_VALUE = msg("usage.needs-value", "option {option} needs a value")
+TAKES_NO_VALUE = msg("usage.takes-no-value", "option {option} takes no value")
+EXTRA_WORDS = msg("usage.extra-words", "unexpected extra words: {words}")
+AT_MOST = msg("usage.at-most", "{name} can be at most {limit}")
+AT_LEAST = msg("usage.at-least", "{name} must be at least {limit}")
+NOT_WHOLE = msg("usage.not-whole", "{name} needs a whole number, not {value}")
+BAD_VALUE = msg("usage.bad-value", "{name} has a value caretool cannot use: {detail}")
 
 
 class CaretoolGroup(TyperGroup):
@@ -60,6 +72,7 @@ class CaretoolGroup(TyperGroup):
             _report(exc.code, exc.message, exc.hint)
             sys.exit(exc.exit_code)
         translate_help(self)
+        wide_text_fix()
         kwargs["standalone_mode"] = False
         if not standalone_mode:
             return super().main(*args, **kwargs)
@@ -77,9 +90,53 @@ class CaretoolGroup(TyperGroup):
                 raise
             ctx = getattr(exc, "ctx", None)
             where = ctx.command_path if ctx is not None else "caretool"
-            _report("usage", exc.format_message().rstrip("."), USAGE_HINT(command=where))
+            _report("usage", usage_message(exc), USAGE_HINT(command=where))
             sys.exit(getattr(exc, "exit_code", 2))
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_message(exc: Any) -> Message | str:
+    """A usage error from Typer in the reader's language (Typer's English when it is none of these)."""
+    import re
+
+    kind = type(exc).__name__
+    text = exc.format_message().rstrip(".")
+    param = getattr(exc, "param", None)
+    name = param.get_error_hint() if param is not None else ""
+    if kind == "MissingParameter" and param is not None:
+        return (MISSING_ARGUMENT if param.param_type_name == "argument" else MISSING_OPTION)(name=name)
+    if kind == "NoSuchOption":
+        close = sorted(getattr(exc, "possibilities", None) or [])
+        option = exc.option_name
+        return NO_SUCH_OPTION_CLOSE(option=option, names=", ".join(close)) if close else NO_SUCH_OPTION(
+            option=option)
+    if kind == "BadOptionUsage" and "requires an argument" in text:
+        return NEEDS_VALUE(option=exc.option_name)
+    if kind == "BadOptionUsage" and "does not take a value" in text:
+        return TAKES_NO_VALUE(option=exc.option_name)
+    if (extra := re.fullmatch(r"Got unexpected extra arguments?\(s\)? \((.*)\)", text)) is not None:
+        return EXTRA_WORDS(words=extra.group(1))
+    if kind == "BadParameter" and param is not None:
+        detail = str(exc.message)
+        if (limit := re.search(r"less than or equal to (\S+)", detail)) is not None:
+            return AT_MOST(name=name, limit=limit.group(1))
+        if (limit := re.search(r"greater than or equal to (\S+)", detail)) is not None:
+            return AT_LEAST(name=name, limit=limit.group(1))
+        if "valid integer" in detail:
+            return NOT_WHOLE(name=name, value=_given(param))
+        return BAD_VALUE(name=name, detail=detail)
+    return text
+
+
+def _given(param: Any) -> str:
+    """The text typed for `param`, as a quoted value (or '?' when it cannot be found)."""
+    for opt in getattr(param, "opts", []):
+        for i, arg in enumerate(_ARGV):
+            if arg == opt and i + 1 < len(_ARGV):
+                return repr(_ARGV[i + 1])
+            if arg.startswith(opt + "="):
+                return repr(arg.split("=", 1)[1])
+    return "?"
 
 
 _ARGV: list[str] = []
@@ -122,7 +179,11 @@ def _choose_language(argv: list[str]) -> None:
 
 def translate_help(command: Any) -> None:
     """Help texts in the current language. Their English originals are kept on each object, so
-    the same command tree can be shown again in another language (tests reuse one tree)."""
+    the same command tree can be shown again in another language (tests reuse one tree).
+
+    Also: flags show no type placeholder (Typer would print `<bool>`), options that take a value
+    show their name as the placeholder (`--date DATE`, not `<str>`), and the help option, which
+    Click makes and caches itself, gets the same treatment."""
     from caretool.core.messages import _
 
     for item in _help_holders(command):
@@ -130,6 +191,129 @@ def translate_help(command: Any) -> None:
             original = item.__dict__.setdefault(f"_en_{attribute}", getattr(item, attribute, None))
             if isinstance(original, str) and original:
                 setattr(item, attribute, _(original))
+        kind = getattr(item, "param_type_name", "")
+        if kind in ("option", "argument"):
+            _plain_metavar(item)
+        elif hasattr(item, "get_help_option") and "get_help_option" not in item.__dict__:
+            item.get_help_option = _help_option_of(item)
+    _typer_panel_words()
+    _usage_word()
+
+
+def _plain_metavar(param: Any) -> None:
+    if param.param_type_name == "argument":
+        if param.metavar is None:
+            param.metavar = param.name.upper()
+        param.display_type_rich = _no_type  # the name says it: NAME, not NAME <str>
+    elif param.metavar is None:
+        long = max((o for o in param.opts if o.startswith("--")), key=len, default=param.name)
+        param.metavar = "" if param.is_flag else long.lstrip("-").replace("-", "_").upper()
+
+
+def _no_type(ctx: Any = None) -> None:
+    return None
+
+
+def _usage_word() -> None:
+    """Typer's "Usage:" is fixed English (its copy of Click has no gettext): give it the catalogue's."""
+    formatting = sys.modules.get("typer._click.formatting")
+    if formatting is None or getattr(formatting.HelpFormatter.write_usage, "_translated", False):
+        return
+    english = formatting.HelpFormatter.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        from caretool.core.messages import _
+
+        english(self, prog, args, _("Usage:") + " " if prefix is None else prefix)
+
+    write_usage._translated = True  # type: ignore[attr-defined]
+    formatting.HelpFormatter.write_usage = write_usage
+
+
+def _help_option_of(command: Any) -> Any:
+    """The command's help option, translated and without a `<bool>` placeholder."""
+    made = type(command).get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        from caretool.core.messages import _
+
+        option = made(command, ctx)
+        if option is not None:
+            option.metavar = ""
+            option.help = _("Show this message and exit.")
+        return option
+
+    return get_help_option
+
+
+def _typer_panel_words() -> None:
+    """Typer reads its panel titles ("Options", "Commands") through gettext once, when its help
+    module is first imported; a process that shows help again in another language (the tests)
+    needs them read again. Not imported here when not yet loaded: loading it translates them."""
+    rich_utils = sys.modules.get("typer.rich_utils")
+    if rich_utils is None:
+        return
+    from caretool.core.messages import _
+
+    for name, english in (("DEPRECATED_STRING", "(deprecated) "), ("DEFAULT_STRING", "[default: {}]"),
+                          ("ENVVAR_STRING", "[env var: {}]"), ("REQUIRED_LONG_STRING", "[required]"),
+                          ("ARGUMENTS_PANEL_TITLE", "Arguments"), ("OPTIONS_PANEL_TITLE", "Options"),
+                          ("COMMANDS_PANEL_TITLE", "Commands"), ("ERRORS_PANEL_TITLE", "Error"),
+                          ("ABORTED_TEXT", "Aborted."),
+                          ("RICH_HELP", "Try [blue]'{command_path} {help_option}'[/] for help.")):
+        setattr(rich_utils, name, _(english))
+
+
+def wide_text_fix() -> None:
+    """Rich wraps Korean text one cell too wide: a wrapped line keeps the space after its last word
+    when it has fewer characters than cells (rich.text.Text.rstrip_end compares characters with
+    cells), so a table cell shows "아니 …" for "아니면" at some widths. The fix counts cells. It is
+    applied when rich.text is first imported (commands that print no table never load rich)."""
+    text = sys.modules.get("rich.text")
+    if text is not None:
+        _fix_rstrip_end(text.Text)
+    elif not any(isinstance(f, _WhenRichTextLoads) for f in sys.meta_path):
+        sys.meta_path.insert(0, _WhenRichTextLoads())
+
+
+def _fix_rstrip_end(cls: Any) -> None:
+    if getattr(cls.rstrip_end, "_counts_cells", False):
+        return
+    import re
+
+    trailing = re.compile(r"\s+$")
+
+    def rstrip_end(self: Any, size: int) -> None:
+        excess = self.cell_len - size
+        if excess > 0:
+            found = trailing.search(self.plain)
+            if found is not None:
+                self.right_crop(min(len(found.group(0)), excess))  # spaces are one cell each
+
+    rstrip_end._counts_cells = True  # type: ignore[attr-defined]
+    cls.rstrip_end = rstrip_end
+
+
+class _WhenRichTextLoads:
+    """An import hook that applies the fix above right after rich.text is loaded, then leaves."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "rich.text":
+            return None
+        sys.meta_path.remove(self)
+        from importlib.util import find_spec
+
+        spec = find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        loader_exec = spec.loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            loader_exec(module)
+            _fix_rstrip_end(module.Text)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
 
 
 def _help_holders(command: Any) -> Iterator[Any]:

@@ -8,16 +8,6 @@ import typer
 from caretool.cli.common import JsonOpt, json_wanted, state
 from caretool.core.messages import _
 
-INIT_EXAMPLES = """
-Examples:
-
-  caretool init                       (asks each question)
-
-  caretool init --person "Min-jun" --onset 2025-03-01 --diagnosed 2025-09-15 \\
-      --weight-at-diagnosis 72.5 --caregiver "Ji-woo" --caregiver "Sam" --default "Ji-woo" --phase 2 \\
-      --allergies "penicillin" --contact "mnd-nurse=ALS clinic nurse=02-2072-2114" --yes
-"""
-
 
 def init(
     ctx: typer.Context,
@@ -54,6 +44,14 @@ def init(
     allergies and the care team's contacts (for the emergency sheet).
 
     Running it again never wipes anything: it adds caregivers and updates what you give.
+
+    Examples:
+
+      caretool init                       (asks each question)
+
+      caretool init --person "Min-jun" --onset 2025-03-01 --diagnosed 2025-09-15 \\
+          --weight-at-diagnosis 72.5 --caregiver "Ji-woo" --caregiver "Sam" --default "Ji-woo" --phase 2 \\
+          --allergies "penicillin" --contact "mnd-nurse=ALS clinic nurse=02-2072-2114" --yes
     """
     from caretool.domain.household import service as setup_service
     from caretool.views import setup as view
@@ -74,8 +72,6 @@ def init(
         household, created = setup_service.init(store, answers)
     view.initialised(household, created, st.home, as_json=json_wanted(ctx, as_json))
 
-
-init.__doc__ = (init.__doc__ or "") + INIT_EXAMPLES
 
 
 def paths(ctx: typer.Context, as_json: JsonOpt = False) -> None:

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from caretool.cli.common import JsonOpt, json_wanted, state
+from caretool.core.messages import N_, _
 
 
 def backup(
@@ -29,21 +30,25 @@ def backup(
         if json_wanted(ctx, as_json):
             emit_json(found)
         elif not found:
-            tell("No backups yet. Make one with `caretool backup`.")
+            tell(_("No backups yet. Make one with `caretool backup`."))
         for name in found if not json_wanted(ctx, as_json) else []:
             say(name)
         return
     with st.store(write=True) as store:
         if restore:
             chosen, safety = backups.restore_backup(st.home, restore)
-            tell(f"Restored {chosen.name}. What was there before is kept in {safety.name}.")
+            tell(_("Restored {name}. What was there before is kept in {kept}.").format(
+                name=chosen.name, kept=safety.name))
             return
         store.require_household()
         made = backups.make_backup(st.home)
     if json_wanted(ctx, as_json):
         emit_json({"backup": str(made)})
     else:
-        say(f"Backed up to {made}")
+        say(_("Backed up to {path}").format(path=made))
+
+
+LEVELS = {"error": N_("error"), "warning": N_("warning")}
 
 
 def doctor(ctx: typer.Context, as_json: JsonOpt = False) -> None:
@@ -57,9 +62,10 @@ def doctor(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if json_wanted(ctx, as_json):
         emit_json({"home": str(st.home), "findings": [vars(f) for f in findings]})
     elif not findings:
-        say(f"All data files in {st.home} are readable and private.")
+        say(_("All data files in {home} are readable and private.").format(home=st.home))
     else:
         for f in findings:
-            say(f"{f.level}: {f.path}: {f.problem}\n  fix: {f.fix}")
+            say(_("{level}: {path}: {problem}\n  fix: {fix}").format(
+                level=_(LEVELS.get(f.level, f.level)), path=f.path, problem=f.problem, fix=f.fix))
     if errors:
         raise typer.Exit(3)

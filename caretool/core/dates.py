@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import date, datetime, time, timedelta
 
 from caretool.core.errors import BadInput
@@ -23,6 +24,19 @@ _ISO_DATETIME = re.compile(
 )
 _TIME = re.compile(r"(\d{1,2}):(\d{2})", re.ASCII)
 _DAYS_AGO = re.compile(r"(\d{1,4}) days? ago", re.ASCII)
+
+# Korean, always accepted alongside the English words (whatever language the screens are in):
+# 오늘, 어제, 그저께, 3일 전, 월요일 (the most recent), 지난주 월요일 (Monday of last week, as
+# Korean means it), 이번 주 월요일, 2026년 11월 20일, 11월 20일 (this year), and times such as
+# 오후 8시 30분, 저녁 8시 반, 20시.
+KO_DAY_WORDS = {"오늘": 0, "어제": 1, "그저께": 2, "그제": 2, "그끄저께": 3, "내일": -1}
+KO_WEEKDAYS = ("월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일")
+_KO_DAYS_AGO = re.compile(r"(\d{1,4})\s*일\s*전")
+_KO_WEEK = re.compile(r"(지난|이번|저번)\s*주\s*([월화수목금토일])요일")
+_KO_WEEKDAY = re.compile(r"([월화수목금토일])요일(?:날)?")
+_KO_DATE = re.compile(r"(?:(\d{4})\s*년\s*)?(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+_KO_TIME = re.compile(r"(?:(오전|오후|아침|낮|저녁|밤|새벽)\s*)?(\d{1,2})\s*시(?:\s*(\d{1,2})\s*분|\s*(반))?")
+_KO_AFTERNOON = ("오후", "낮", "저녁", "밤")
 _ISO_WEEK = re.compile(r"(\d{4})-?W(\d{2})", re.ASCII | re.IGNORECASE)
 # Clock skew between a phone and a laptop should not make "now" look like the future.
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -134,11 +148,36 @@ def day_length_hours(day: date) -> float:
 
 
 def _normalise(text: str) -> str:
-    return " ".join(text.strip().lower().split())
+    return " ".join(unicodedata.normalize("NFC", text).strip().lower().split())
+
+
+def _korean_day(word: str, ref: date) -> date | None:
+    """A day named in Korean (see KO_DAY_WORDS and the patterns above), or None."""
+    if word in KO_DAY_WORDS:
+        return ref - timedelta(days=KO_DAY_WORDS[word])
+    if match := _KO_DAYS_AGO.fullmatch(word):
+        return _check_years(ref - timedelta(days=int(match.group(1))), word)
+    if match := _KO_WEEK.fullmatch(word):
+        target = "월화수목금토일".index(match.group(2))
+        monday = ref - timedelta(days=ref.weekday())
+        if match.group(1) != "이번":
+            monday -= timedelta(days=7)
+        return monday + timedelta(days=target)
+    if match := _KO_WEEKDAY.fullmatch(word):
+        return ref - timedelta(days=(ref.weekday() - "월화수목금토일".index(match.group(1))) % 7)
+    if match := _KO_DATE.fullmatch(word):
+        year = int(match.group(1)) if match.group(1) else ref.year
+        try:
+            day = date(year, int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            raise BadInput(NOT_REAL(text=word), DATE_HINT) from None
+        return _check_years(day, word)
+    return None
 
 
 def parse_day(text: str, *, ref: date | None = None) -> date:
-    """A date from words such as 2026-11-20, today, yesterday, 3 days ago, tuesday, last monday."""
+    """A date from words such as 2026-11-20, today, yesterday, 3 days ago, tuesday, last monday,
+    or their Korean forms (오늘, 어제, 그저께, 3일 전, 화요일, 지난주 월요일, 2026년 11월 20일)."""
     ref = ref or today()
     word = _normalise(text)
     if not word:
@@ -165,14 +204,48 @@ def parse_day(text: str, *, ref: date | None = None) -> date:
         except ValueError:
             raise BadInput(NOT_REAL(text=text.strip()), DATE_HINT) from None
         return _check_years(day, word)
+    korean = _korean_day(word, ref)
+    if korean is not None:
+        return korean
     raise BadInput(UNREADABLE(text=shown(text.strip())), DATE_HINT)
 
 
 def parse_time(text: str) -> time:
-    match = _TIME.fullmatch(text.strip())
+    """HH:MM, or a Korean time: 20시, 오후 8시 30분, 저녁 8시 반, 오전 9시."""
+    word = _normalise(text)
+    korean = _KO_TIME.fullmatch(word)
+    if korean:
+        return _korean_time(korean, text)
+    match = _TIME.fullmatch(word)
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise BadInput(TIME_UNREADABLE(text=shown(text.strip())), TIME_HINT)
     return time(int(match.group(1)), int(match.group(2)))
+
+
+def _korean_time(match: re.Match[str], text: str) -> time:
+    part, hour = match.group(1), int(match.group(2))
+    minute = 30 if match.group(4) else int(match.group(3) or 0)
+    if part is not None:  # 오후 8시 is 20:00; 오후 12시 is noon, 밤 12시 and 오전 12시 midnight
+        if hour > 12 or hour == 0:
+            raise BadInput(TIME_UNREADABLE(text=shown(text.strip())), TIME_HINT)
+        if part in _KO_AFTERNOON:
+            hour = 0 if (part == "밤" and hour == 12) else (hour if hour == 12 else hour + 12)
+        elif hour == 12:
+            hour = 0
+    if hour > 23 or minute > 59:
+        raise BadInput(TIME_UNREADABLE(text=shown(text.strip())), TIME_HINT)
+    return time(hour, minute)
+
+
+def _split_time(word: str) -> tuple[str, str] | None:
+    """('어제', '오후 8시 30분') from '어제 오후 8시 30분'; (day, 'HH:MM') from 'day HH:MM'."""
+    parts = word.rsplit(" ", 1)
+    if len(parts) == 2 and _TIME.fullmatch(parts[1]):
+        return parts[0], parts[1]
+    for match in _KO_TIME.finditer(word):
+        if match.end() == len(word) and match.start() > 0 and word[match.start() - 1] == " ":
+            return word[: match.start()].strip(), match.group(0)
+    return None
 
 
 def parse_when(text: str, *, ref: datetime | None = None, default_time: time | None = None) -> datetime:
@@ -182,9 +255,9 @@ def parse_when(text: str, *, ref: datetime | None = None, default_time: time | N
     entry stays on the day that was meant whatever the offset.
     """
     ref = ref or now()
-    raw = text.strip()
+    raw = unicodedata.normalize("NFC", text).strip()
     word = _normalise(raw)
-    if word == "now":
+    if word in ("now", "지금"):
         return ref
     if _ISO_DATETIME.fullmatch(raw):
         try:
@@ -192,12 +265,12 @@ def parse_when(text: str, *, ref: datetime | None = None, default_time: time | N
         except ValueError:
             raise BadInput(NOT_REAL_MOMENT(text=raw), WHEN_HINT) from None
         return _aware(value)
-    if _TIME.fullmatch(word):
+    if _TIME.fullmatch(word) or _KO_TIME.fullmatch(word):
         return _aware(datetime.combine(ref.date(), parse_time(word)))
-    parts = word.rsplit(" ", 1)
-    if len(parts) == 2 and _TIME.fullmatch(parts[1]):
-        day = parse_day(parts[0], ref=ref.date())
-        return _aware(datetime.combine(day, parse_time(parts[1])))
+    split = _split_time(word)
+    if split is not None:
+        day = parse_day(split[0], ref=ref.date())
+        return _aware(datetime.combine(day, parse_time(split[1])))
     day = parse_day(word, ref=ref.date())
     if day == ref.date():
         return ref

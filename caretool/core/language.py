@@ -21,6 +21,8 @@ SOURCES = {
     "default": msg("language.from-default", "the default"),
 }
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+# Each language by its own name, so a reader finds theirs whatever language the screen is in.
+AUTONYMS = {"en": "English", "ko": "한국어"}
 
 
 def check(code: str) -> str:
@@ -29,6 +31,15 @@ def check(code: str) -> str:
     if lang not in LANGUAGES:
         raise BadInput(UNKNOWN(lang=code.strip()), UNKNOWN_HINT(available=", ".join(LANGUAGES)))
     return lang
+
+
+def typed(text: str) -> str:
+    """A language as a person types it: its code (ko, ko_KR) or its own name (한국어, English)."""
+    word = text.strip().casefold()
+    for code, name in AUTONYMS.items():
+        if word == name.casefold():
+            return code
+    return check(text)
 
 
 def _from_locale(env: Mapping[str, str]) -> tuple[str, str] | None:

@@ -13,14 +13,21 @@ parameter that is itself a Message is rendered first. Plural messages (`msgn`) c
 by the `count` parameter. Extraction keywords (see caretool/locale/README.md): msg:1c,2,
 msgn:1c,2,3, _, n_:1,2.
 
-Views and CLI help use `_()` and `n_()` for their own text.
+Views and CLI help use `_()` and `n_()` for their own text; `formatted()` marks a help text that
+is filled in with parameters before the language is known. `in_every_language()` gives a message in
+every language caretool speaks, for input: a symptom or a task typed by its Korean name is understood
+whatever language the screens are in. Dates inside messages ({day:%a %d %b}) are written with the
+weekday and month names of the current language.
 """
 
 from __future__ import annotations
 
 import gettext
+import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -61,23 +68,52 @@ def msgn(id: str, singular: str, plural: str) -> Message:
 
 # --- the chosen language ----------------------------------------------------------------------
 _state: dict[str, Any] = {"lang": "en", "translations": gettext.NullTranslations()}
+_CATALOGUES: dict[str, gettext.NullTranslations] = {}
+
+
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """`lang`'s compiled catalogue, read once (English, or a language without one: the templates)."""
+    if lang not in _CATALOGUES:
+        path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if lang == "en" or not path.is_file():
+            _CATALOGUES[lang] = gettext.NullTranslations()
+        else:
+            with open(path, "rb") as handle:
+                _CATALOGUES[lang] = gettext.GNUTranslations(handle)
+    return _CATALOGUES[lang]
 
 
 def set_language(lang: str) -> None:
     """Use `lang`'s catalogue from now on (English: the templates themselves).
 
-    Typer and Click translate their own words ("Usage:", "Options") through gettext's global
-    domain, so that is pointed at caretool's catalogue too (their msgids are listed in
-    caretool/locale/external.py so the catalogue carries them).
+    Typer translates its own words ("Options", "Commands", "[required]") with gettext's global
+    functions; those are pointed at caretool's catalogue in the chosen language (the msgids are
+    listed in caretool/locale/external.py so the catalogue carries them). What Typer writes in fixed
+    English (the usage line, the help option) cli/root.py replaces.
     """
-    if lang == "en" or not (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
-        translations: gettext.NullTranslations = gettext.NullTranslations()
-    else:
-        with open(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as handle:
-            translations = gettext.GNUTranslations(handle)
-    _state.update(lang=lang, translations=translations)
-    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
-    gettext.textdomain(DOMAIN if lang != "en" else "messages")
+    _state.update(lang=lang, translations=catalogue(lang))
+    _route_global_gettext()
+
+
+def _route_global_gettext() -> None:
+    """gettext.gettext() asks dgettext() for the current domain, and the stdlib's dgettext picks the
+    catalogue from the LANGUAGE/LC_*/LANG variables, not from --lang. So the global domain is
+    caretool's and its lookups are answered by the chosen catalogue; other domains are untouched."""
+    if getattr(gettext.dgettext, "_caretool", False):
+        return
+    stdlib_d, stdlib_dn = gettext.dgettext, gettext.dngettext
+
+    def dgettext(domain: str, message: str) -> str:
+        return _translations().gettext(message) if domain == DOMAIN else stdlib_d(domain, message)
+
+    def dngettext(domain: str, msgid1: str, msgid2: str, n: int) -> str:
+        if domain == DOMAIN:
+            return _translations().ngettext(msgid1, msgid2, n)
+        return stdlib_dn(domain, msgid1, msgid2, n)
+
+    dgettext._caretool = True  # type: ignore[attr-defined]
+    gettext.dgettext, gettext.dngettext = dgettext, dngettext
+    gettext.textdomain(DOMAIN)
 
 
 def language() -> str:
@@ -91,7 +127,39 @@ def _translations() -> gettext.NullTranslations:
 
 def _(text: str) -> str:
     """Translate a view's own sentence (no context)."""
+    if text in _FORMATTED:
+        return _fill(*_FORMATTED[text], translated=True)
     return _translations().gettext(text)
+
+
+# Help texts with parameters, filled in before the language is known: English text -> its parts.
+_FORMATTED: dict[str, tuple[str, Mapping[str, Any]]] = {}
+
+
+def formatted(template: str, **params: Any) -> str:
+    """`template` (mark it with N_) filled in, in English. _() of the result later gives the same
+    text in the current language: for help texts built with parameters when the command tree is
+    built, before --lang is read. A parameter may be a Message or a list of them (joined by ", ")."""
+    english = _fill(template, params, translated=False)
+    _FORMATTED[english] = (template, params)
+    return english
+
+
+def _fill(template: str, params: Mapping[str, Any], *, translated: bool) -> str:
+    def text(value: Any) -> str:
+        if isinstance(value, Message):
+            return render(value) if translated else value.text.format_map(value.params)
+        if isinstance(value, list | tuple):
+            return ", ".join(text(v) for v in value)
+        return str(value)
+
+    done = {k: text(v) for k, v in params.items()}
+    if translated:
+        try:
+            return _translations().gettext(template).format_map(done)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return template.format_map(done)
 
 
 def n_(singular: str, plural: str, count: int) -> str:
@@ -120,9 +188,67 @@ def render(message: Message | str) -> str:
     params = {k: render(v) if isinstance(v, Message) else v for k, v in message.params.items()}
     text = template(message)
     try:
-        return text.format_map(params)
+        return _format(text, params)
     except (KeyError, IndexError, ValueError):  # a translation that names a parameter wrongly
-        return message.text.format_map(params)
+        return _format(message.text, params)
+
+
+# --- dates inside messages: {day:%a %d %b} with the names in the current language -------------
+WEEKDAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+                 N_("Saturday"), N_("Sunday"))
+WEEKDAY_ABBREVIATIONS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MONTH_NAMES = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+               N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+MONTH_ABBREVIATIONS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+                       N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+_STRFTIME = re.compile(r"%(-?.)")
+
+
+def strftime(value: date, spec: str) -> str:
+    """`value.strftime(spec)` with weekday and month names in the current language (strftime
+    itself follows the C locale, always English), and %-d / %-m (no leading zero) everywhere."""
+    def one(found: re.Match[str]) -> str:
+        code = found.group(1)
+        names = {"A": WEEKDAY_NAMES, "a": WEEKDAY_ABBREVIATIONS, "B": MONTH_NAMES, "b": MONTH_ABBREVIATIONS}
+        if code in names:
+            index = value.weekday() if code in "Aa" else value.month - 1
+            return _(names[code][index]).replace("%", "%%")
+        if code in ("-d", "-m"):
+            return str(value.day if code == "-d" else value.month)
+        return found.group(0)
+
+    return value.strftime(_STRFTIME.sub(one, spec))
+
+
+class _Formatter(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if "%" in format_spec and isinstance(value, date):
+            return strftime(value, format_spec)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def _format(text: str, params: Mapping[str, Any]) -> str:
+    if "%" not in text:  # the usual case, at str.format's speed
+        return text.format_map(params)
+    return _FORMATTER.vformat(text, (), params)
+
+
+def in_every_language(message: Message) -> dict[str, str]:
+    """The message in every language caretool speaks, {"en": ..., "ko": ...}: what a user may type
+    for a name (a symptom, a task) whatever language the screens are in."""
+    out = {}
+    for lang in LANGUAGES:
+        t = catalogue(lang)
+        text = (t.npgettext(message.id, message.text, message.plural, int(message.params.get("count", 1)))
+                if message.plural else t.pgettext(message.id, message.text))
+        try:
+            out[lang] = text.format_map(dict(message.params))
+        except (KeyError, IndexError, ValueError):
+            out[lang] = message.text.format_map(dict(message.params))
+    return out
 
 
 def from_dict(data: Mapping[str, Any], known: Mapping[str, Message]) -> Message | None:

@@ -178,3 +178,9 @@ def width(text: str) -> int:
     """Columns a string takes in a terminal: Korean, CJK and most emoji take two."""
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
                for c in text)
+
+
+def pad(text: str, cells: int) -> str:
+    """`text` padded with spaces to `cells` terminal columns (str.ljust counts characters, so a
+    Korean label would come out twice as wide as an English one)."""
+    return text + " " * max(cells - width(text), 0)

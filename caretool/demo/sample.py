@@ -31,7 +31,7 @@ from typing import Any
 
 from caretool.core import dates
 from caretool.core.errors import BadInput
-from caretool.core.messages import N_, _, msg
+from caretool.core.messages import N_, _, language, msg
 from caretool.domain.burnout import selfcheck
 from caretool.domain.entries import service as journal
 from caretool.domain.entries.model import Entry, validate
@@ -47,6 +47,19 @@ CAREGIVERS = (
     ("Sung-min", N_("brother")),
     ("Ana", N_("friend")),
 )
+BACLOFEN = "Baclofen"
+# The family's names as a Korean family would write them, for a sample built in Korean (the
+# notes say 민준 씨 and 도윤이 where the English ones say Min-jun and Daniel).
+NAMES_IN = {
+    "ko": {"Min-jun": "민준", "Ji-woo": "지우", "Daniel": "도윤", "Maria": "순자", "Sung-min": "성민",
+           "Ana": "하나", "Baclofen": "바클로펜"},
+}
+
+
+def named(name: str) -> str:
+    """A sample name in the language the sample is built in (English: as written above)."""
+    return NAMES_IN.get(language(), {}).get(name, name)
+
 DEMO_DAYS = 42
 DEMO_SPAN = timedelta(days=DEMO_DAYS - 1)  # the first demo day, counted back from today
 DEFAULT_PER_DAY = 12
@@ -264,12 +277,14 @@ class _Builder:
 
     def doses(self, day: date, checked_in: bool) -> None:
         rng = self.rng
-        story = {(1, "Baclofen", 8): 0.04, (3, "Riluzole", 20): 0.0, (5, "Baclofen", 14): 0.0}
+        # by the medicine's place in the list (0 riluzole, 1 baclofen): its name depends on the language
+        story = {(1, 1, 8): 0.04, (3, 0, 20): 0.0, (5, 1, 14): 0.0}
+        order = {m["id"]: i for i, m in enumerate(self.household.medications)}
         offset = (day - self.report_monday).days
         for med, slot in self.doses_by_day.get(day, []):
             roll = rng.random()
             if self.days <= 120 and 0 <= offset < 7:  # the report week: a skipped and two missed doses
-                roll = story.get((offset, med["name"], slot.hour), 0.5)
+                roll = story.get((offset, order.get(med["id"], -1), slot.hour), 0.5)
             if roll < 0.03:
                 continue  # missed: nothing recorded
             helper = len(self.carers) > 2 and day.weekday() in (0, 2, 4) and 9 <= slot.hour <= 14
@@ -333,11 +348,11 @@ def _household(rng: random.Random, start: date, end: date, caregivers: int) -> H
         raise BadInput(CAREGIVERS_OUT_OF_RANGE(most=len(CAREGIVERS), count=caregivers),
                        CAREGIVERS_HINT(most=len(CAREGIVERS)))
     joined = (start - timedelta(days=200)).isoformat()
-    carers = [Caregiver(name=name, relation=_(relation), added=joined,
+    carers = [Caregiver(name=named(name), relation=_(relation), added=joined,
                         id=uuid.UUID(int=rng.getrandbits(128), version=4).hex)
               for name, relation in CAREGIVERS[:caregivers]]
     household = Household(
-        person={"name": PERSON, "born": "1961-05-14",
+        person={"name": named(PERSON), "born": "1961-05-14",
                 "onset": (start - timedelta(days=420)).isoformat(),
                 "diagnosed": (start - timedelta(days=240)).isoformat()},
         caregivers=carers,
@@ -410,7 +425,7 @@ def _medications(store: Any, start: date, now: datetime) -> None:
 
     first = start.isoformat()
     meds.add(store, name=None, dose=None, flags=meds.ScheduleFlags(preset="riluzole"), start=first, now=now)
-    meds.add(store, name="Baclofen", dose="10 mg", flags=meds.ScheduleFlags(times="08:00,14:00,20:00"),
+    meds.add(store, name=named(BACLOFEN), dose="10 mg", flags=meds.ScheduleFlags(times="08:00,14:00,20:00"),
              start=first, note=_(BACLOFEN_NOTE), now=now)
     for _added in range(2):  # setting up the sample is not something to undo
         store.pop_undo()

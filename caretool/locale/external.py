@@ -1,5 +1,7 @@
-"""Words Typer's help screens translate through gettext's global domain (typer/rich_utils.py),
-listed so the catalogue carries them. Never imported: the extractor reads this file."""
+"""Words Typer shows that caretool does not write itself: help screens and the help option. Typer
+translates its panel titles through gettext's global functions (typer/rich_utils.py, typer/core.py),
+which caretool/core/messages.py points at caretool's catalogue; they are listed here so the catalogue
+carries them. Never imported: the extractor reads this file."""
 
 from caretool.core.messages import N_
 
@@ -17,4 +19,11 @@ TYPER = (
     N_("Try [blue]'{command_path} {help_option}'[/] for help."),
     N_("Missing command."),
     N_("No such command {name!r}."),
+)
+
+# Typer's copy of Click writes these in fixed English; cli/root.py puts the catalogue's in their place
+# (the usage line's prefix, the help option's help). Its usage errors are messages in cli/root.py.
+CLICK = (
+    N_("Usage:"),
+    N_("Show this message and exit."),
 )

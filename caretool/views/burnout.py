@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from caretool.core.messages import N_, _, n_, render
+from caretool.core.text import pad
 from caretool.domain.guidance import guides
 from caretool.views.output import emit_json, say, tell
 
@@ -78,7 +79,7 @@ def _factor_line(f: dict[str, Any]) -> str:
     change = ("  " + _("(was {points})").format(points=_points(was).strip())
               if was is not None and was != f["points"] else "")
     label = _(LABELS[f["factor"]]) if f["factor"] in LABELS else f["factor"]
-    return f"  {_points(f['points']):>3}  {label:<14} {render(f['reason'])}{change}"
+    return f"  {_points(f['points']):>3}  {pad(label, 14)} {render(f['reason'])}{change}"
 
 
 def _one(result: dict[str, Any]) -> None:

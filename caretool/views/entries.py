@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from caretool.core import dates
-from caretool.core.messages import Message, _, render
-from caretool.core.text import safe, width
+from caretool.core.messages import Message, _, msg, render
+from caretool.core.text import pad, safe, width
 from caretool.domain.entries.model import Record, describe
 from caretool.domain.household.model import Household
 from caretool.views.output import emit_json, say, tell
 from caretool.views.warnings import show as show_warnings
+
+# The history's kind column: the id `--kind` takes, as one word in the reader's language (English:
+# the id itself). A kind not listed here shows its id.
+KIND_WORDS = {
+    "symptom": msg("history.kind.symptom", "symptom"), "dose": msg("history.kind.dose", "dose"),
+    "hours": msg("history.kind.hours", "hours"), "weight": msg("history.kind.weight", "weight"),
+    "wellbeing": msg("history.kind.wellbeing", "wellbeing"), "note": msg("history.kind.note", "note"),
+    "selfcheck": msg("history.kind.selfcheck", "selfcheck"),
+    "assessment": msg("history.kind.assessment", "assessment"),
+}
 
 
 def _when(record: Record) -> str:
@@ -77,7 +87,8 @@ def table(rows: list[Record], household: Household, *, as_json: bool) -> None:
     cells = [(_("id"), _("when"), _("kind"), _("who"), _("what"))]
     for r in rows:  # warnings are derived, not stored: `caretool today` and the report show them
         who = safe(household.caregiver_name(r.get("caregiver")))
-        cells.append((r["id"][:7], _when(r), safe(r["kind"]), who, safe(render(describe(r)))))
+        kind = render(KIND_WORDS[r["kind"]]) if r["kind"] in KIND_WORDS else r["kind"]
+        cells.append((r["id"][:7], _when(r), safe(kind), who, safe(render(describe(r)))))
     widths = [max(width(row[i]) for row in cells) for i in range(4)]
     for row in cells:
         say("  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row[:4], widths, strict=True))
@@ -93,4 +104,4 @@ def catalogue(*, as_json: bool) -> None:
         say(title)
         for s in symptoms.CATALOGUE:
             if s.area == area:
-                say(f"  {s.slug:<24} {render(s.label)}")
+                say(f"  {pad(render(symptoms.name(s.slug)), 24)} {render(s.label)}")  # the name to type

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from caretool.core.messages import N_, Message, _, render
+from caretool.core.text import pad
 from caretool.domain.guidance.guides import links_as_commands, strip_markers
 from caretool.views.output import console, emit_json, say, tell
 
@@ -85,7 +86,7 @@ def guide_list(guides: list[Any], *, as_json: bool, lang: str = "en") -> None:
     for g in guides:
         label = _("phase {number}").format(number=g.phase) if g.phase else _("topic")
         english = _(" (English)") if g.lang != lang else ""
-        say(f"{g.short:<22} {label:<8} {g.title}{english}")
+        say(f"{g.short:<22} {pad(label, 8)} {g.title}{english}")
     say(_("Read one with `caretool guide show NAME`, e.g. caretool guide show burnout"))
 
 
@@ -126,7 +127,8 @@ def phase(info: dict[str, Any], *, as_json: bool, heading: str = "current") -> N
     text = f"# {_heading(heading, info)}\n\n{info['summary']}\n\n"
     if info.get("note"):
         text += f"{render(info['note'])}\n\n"
-    text += "## " + _("What to do now") + "\n\n" + "\n".join(f"- [ ] {item}" for item in info["checklist"])
+    text += "## " + _("What to do now") + "\n\n" + "\n".join(
+        f"- [ ] {links_as_commands(item, code=True)}" for item in info["checklist"])
     short = info["guide"].split("/", 1)[1]
     text += "\n\n" + _("The whole guide: `caretool guide show {name}`").format(name=short) + "\n"
     markdown(text, plain=False)

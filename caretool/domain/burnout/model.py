@@ -29,7 +29,7 @@ from typing import Any
 
 from caretool.core.messages import Message, msg, msgn
 from caretool.domain.burnout import selfcheck
-from caretool.domain.care.phases import TITLES as PHASES
+from caretool.domain.household.model import PHASE_TITLES
 
 Record = dict[str, Any]
 
@@ -478,7 +478,7 @@ def _phase_factor(phase: int | None) -> Factor:
     if phase is None:
         return Factor("phase", 0, NO_PHASE, TOO_MANY_HOURS, missing=True)
     points = points_for("phase", phase)
-    title = PHASES.get(phase, "?")
+    title = PHASE_TITLES.get(phase, "?")
     text = (PHASE_HEAVY if points else PHASE)(phase=phase, title=title)
     return Factor("phase", points, text, TOO_MANY_HOURS, phase)
 

@@ -17,7 +17,7 @@ NO_PHASE_HINT = msg("phase.none-set.hint", "set one with `caretool phase set N` 
 FROM_ASSESS = "from phase assess"  # a note in the phase history (data, not shown as a sentence)
 
 
-def current(store: journal.StoreLike, lang: str = "en") -> dict[str, Any]:
+def current(store: journal.StoreLike, lang: str | None = None) -> dict[str, Any]:
     household = journal.load(store)
     phase = household.phase
     if phase is None:
@@ -26,7 +26,7 @@ def current(store: journal.StoreLike, lang: str = "en") -> dict[str, Any]:
     return {**phases.describe(phase, lang), "since": since}
 
 
-def preview_next(store: journal.StoreLike, lang: str = "en") -> dict[str, Any]:
+def preview_next(store: journal.StoreLike, lang: str | None = None) -> dict[str, Any]:
     phase = journal.load(store).phase or 1
     if phase >= phases.LAST:
         return {**phases.describe(phases.LAST, lang), "note": phases.LAST_PHASE_NOTE}

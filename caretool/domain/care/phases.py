@@ -65,7 +65,7 @@ def phase_on(history: Iterable[Mapping[str, Any]], day: date, *,
     return current
 
 
-def describe(phase: int, lang: str = "en") -> dict[str, Any]:
+def describe(phase: int, lang: str | None = None) -> dict[str, Any]:
     """A phase with its guide's summary and What to do now checklist (in the guide's language)."""
     from caretool.domain.guidance import guides
 

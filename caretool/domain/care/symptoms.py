@@ -7,10 +7,12 @@ Slugs are stored in entries: never rename one. A label may change; an area may c
 from __future__ import annotations
 
 import difflib
+import functools
+import unicodedata
 from dataclasses import dataclass
 
 from caretool.core.errors import NotFound
-from caretool.core.messages import Message, msg
+from caretool.core.messages import Message, in_every_language, msg, render
 
 AREAS = {
     "limbs": msg("symptom-area.limbs", "Limbs"),
@@ -104,16 +106,108 @@ CATALOGUE: tuple[Symptom, ...] = (
     Symptom("other", msg("symptom.other", "Something else (describe it)"), "other"),
 )
 BY_SLUG = {s.slug: s for s in CATALOGUE}
+# The short name a caregiver types (English: the slug itself; Korean: 삼킴곤란, 사레들림, ...). A
+# symptom is found by its slug, its name or its label in any language caretool speaks, whatever
+# language the screens are in, so a Korean name works under --lang en and a slug under --lang ko.
+NAMES: dict[str, Message] = {
+    "leg-weakness": msg("symptom-name.leg-weakness", "leg-weakness"),
+    "grip": msg("symptom-name.grip", "grip"),
+    "twitching": msg("symptom-name.twitching", "twitching"),
+    "cramps": msg("symptom-name.cramps", "cramps"),
+    "stiffness": msg("symptom-name.stiffness", "stiffness"),
+    "thin-limbs": msg("symptom-name.thin-limbs", "thin-limbs"),
+    "falls": msg("symptom-name.falls", "falls"),
+    "back-pain": msg("symptom-name.back-pain", "back-pain"),
+    "slurred-speech": msg("symptom-name.slurred-speech", "slurred-speech"),
+    "swallowing": msg("symptom-name.swallowing", "swallowing"),
+    "choking": msg("symptom-name.choking", "choking"),
+    "drooling": msg("symptom-name.drooling", "drooling"),
+    "long-meals": msg("symptom-name.long-meals", "long-meals"),
+    "tube-out": msg("symptom-name.tube-out", "tube-out"),
+    "tube-problem": msg("symptom-name.tube-problem", "tube-problem"),
+    "breathless": msg("symptom-name.breathless", "breathless"),
+    "breathless-lying-flat": msg("symptom-name.breathless-lying-flat", "breathless-lying-flat"),
+    "wheezing": msg("symptom-name.wheezing", "wheezing"),
+    "weak-cough": msg("symptom-name.weak-cough", "weak-cough"),
+    "morning-headache": msg("symptom-name.morning-headache", "morning-headache"),
+    "daytime-sleepiness": msg("symptom-name.daytime-sleepiness", "daytime-sleepiness"),
+    "poor-sleep": msg("symptom-name.poor-sleep", "poor-sleep"),
+    "chest-infection": msg("symptom-name.chest-infection", "chest-infection"),
+    "confusion": msg("symptom-name.confusion", "confusion"),
+    "emotional-lability": msg("symptom-name.emotional-lability", "emotional-lability"),
+    "behaviour-change": msg("symptom-name.behaviour-change", "behaviour-change"),
+    "low-mood": msg("symptom-name.low-mood", "low-mood"),
+    "wish-to-die": msg("symptom-name.wish-to-die", "wish-to-die"),
+    "headache": msg("symptom-name.headache", "headache"),
+    "neck-stiffness": msg("symptom-name.neck-stiffness", "neck-stiffness"),
+    "vision-change": msg("symptom-name.vision-change", "vision-change"),
+    "numbness": msg("symptom-name.numbness", "numbness"),
+    "poor-appetite": msg("symptom-name.poor-appetite", "poor-appetite"),
+    "nausea": msg("symptom-name.nausea", "nausea"),
+    "vomiting": msg("symptom-name.vomiting", "vomiting"),
+    "abdominal-pain": msg("symptom-name.abdominal-pain", "abdominal-pain"),
+    "rash": msg("symptom-name.rash", "rash"),
+    "swelling": msg("symptom-name.swelling", "swelling"),
+    "weight-loss": msg("symptom-name.weight-loss", "weight-loss"),
+    "fever": msg("symptom-name.fever", "fever"),
+    "fatigue": msg("symptom-name.fatigue", "fatigue"),
+    "pain": msg("symptom-name.pain", "pain"),
+    "constipation": msg("symptom-name.constipation", "constipation"),
+    "jaundice": msg("symptom-name.jaundice", "jaundice"),
+    "other": msg("symptom-name.other", "other"),
+}
 
 
-def find(name: str) -> Symptom:
-    slug = "-".join(name.strip().lower().replace("_", "-").split())
-    if slug in BY_SLUG:
+def key(text: str) -> str:
+    """What two spellings of one name share: NFC, no case, no spaces, hyphens or underscores
+    ("Tube Out", "tube_out" and "tube-out"; "삼킴 곤란" and "삼킴곤란")."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return "".join(ch for ch in folded if not ch.isspace() and ch not in "-_")
+
+
+_SLUG_KEYS = {key(s.slug): s.slug for s in CATALOGUE}
+
+
+@functools.cache
+def _index() -> dict[str, str]:
+    """Every typed form -> its slug: slugs first, then names, then labels, in every language."""
+    index: dict[str, str] = {}
+    for s in CATALOGUE:
+        index.setdefault(key(s.slug), s.slug)
+    for source in (lambda s: NAMES.get(s.slug, s.label), lambda s: s.label):
+        for s in CATALOGUE:  # a symptom with no short name yet is found by its label
+            for text in in_every_language(source(s)).values():
+                index.setdefault(key(text), s.slug)
+    return index
+
+
+def slug_of(text: str) -> str | None:
+    """The symptom a caregiver named (slug, name or label, any language), or None."""
+    typed = key(text)
+    return _SLUG_KEYS.get(typed) or _index().get(typed)  # a slug needs no catalogue read
+
+
+def closest(text: str, n: int = 3) -> list[str]:
+    """The slugs of the symptoms nearest to a name caretool does not know, nearest first."""
+    typed, index = key(text), _index()
+    close = [index[k] for k in difflib.get_close_matches(typed, index, n=n * 3, cutoff=0.5)]
+    close += [slug for k, slug in index.items() if typed and typed in k]
+    return list(dict.fromkeys(close))[:n]
+
+
+def name(slug: str) -> Message | str:
+    """What to type for a symptom, in the reader's language (the slug in English)."""
+    return NAMES.get(slug, slug)
+
+
+def find(text: str) -> Symptom:
+    slug = slug_of(text)
+    if slug is not None:
         return BY_SLUG[slug]
-    close = difflib.get_close_matches(slug, BY_SLUG, n=3, cutoff=0.5)
-    close += [s for s in BY_SLUG if slug and slug in s and s not in close][: 3 - len(close)]
-    hint = UNKNOWN_HINT_CLOSE(names=", ".join(close)) if close else UNKNOWN_HINT
-    raise NotFound(UNKNOWN(name=name.strip()), hint)
+    close = closest(text)
+    hint = (UNKNOWN_HINT_CLOSE(names=", ".join(render(name(s)) for s in close)) if close
+            else UNKNOWN_HINT)
+    raise NotFound(UNKNOWN(name=text.strip()), hint)
 
 
 def label(slug: str) -> Message | str:

@@ -9,13 +9,11 @@ returned `Plan` afterwards.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from typing import Any
 
 from caretool.core.errors import BadInput, NotFound
 from caretool.core.messages import Message, msg, render
-from caretool.core.text import name_key
 from caretool.domain.burnout import selfcheck
 from caretool.domain.care import symptoms
 from caretool.domain.checkin import key_symptoms
@@ -138,27 +136,14 @@ def _on(ctx: Context, today: Message, other_day: Message) -> Message:
 
 
 # --- symptom names as caregivers type them ------------------------------------------------------
-def _key(text: str) -> str:
-    return "-".join(text.strip().lower().replace("_", "-").split())
-
-
 def symptom_slug(text: str) -> str | None:
-    """The symptom named by its slug or by its name in the reader's language; None if neither."""
-    if _key(text) in symptoms.BY_SLUG:
-        return _key(text)
-    for s in symptoms.CATALOGUE:
-        if name_key(render(s.label)) == name_key(text):
-            return s.slug
-    return None
+    """The symptom named by its slug, or by its name or label in any language; None if none."""
+    return symptoms.slug_of(text)
 
 
 def suggestions(text: str, n: int = 3) -> list[str]:
-    """The closest symptoms to a name caretool does not know (slugs and names both count)."""
-    found = difflib.get_close_matches(_key(text), symptoms.BY_SLUG, n=n, cutoff=0.6)
-    labels = {name_key(render(s.label)): s.slug for s in symptoms.CATALOGUE}
-    found += [labels[k] for k in difflib.get_close_matches(name_key(text), labels, n=n, cutoff=0.6)]
-    found += [s for s in symptoms.BY_SLUG if len(_key(text)) > 3 and _key(text) in s]
-    return list(dict.fromkeys(found))[:n]
+    """The closest symptoms to a name caretool does not know (slugs, names and labels all count)."""
+    return symptoms.closest(text, n)
 
 
 def pick_symptoms(listed: list[str]) -> Callable[[str], list[str | tuple[str, list[str]]]]:
@@ -199,7 +184,7 @@ def _unknown_symptom(text: str, close: list[str]) -> Interview[str | None]:
     """Ask again about a name caretool did not know; say plainly what was kept (never drop it silently)."""
     choices = tuple(Choice(s, SUGGESTION(label=symptoms.label(s), slug=s)) for s in close)
     intro = (DID_YOU_MEAN if close else NOT_LISTED)(text=text)
-    prompt = RETRY(first=close[0], text=text) if close else RETRY_NO_SUGGESTION(text=text)
+    prompt = RETRY(first=symptoms.name(close[0]), text=text) if close else RETRY_NO_SUGGESTION(text=text)
     slug: str | None = yield Question("checkin.symptom-retry", prompt, parse=_retry(text, close),
                                       choices=choices, intro=(intro,), required=True)
     yield Say(KEPT(label=symptoms.label(slug), slug=slug) if slug else LEFT_OUT(text=text))
@@ -324,7 +309,7 @@ def _hours(ctx: Context, plan: Plan, before: Existing, who: Caregiver | None) ->
         return
     plan.hours = hours
     plan.task = yield Question("checkin.task", TASK, parse=task_slug,
-                               default=str(old.get("task") or "other"),
+                               default=render(TASKS.get(str(old.get("task")), TASKS["other"])),
                                choices=tuple(Choice(slug, label) for slug, label in TASKS.items()))
     if old.get("night_hours") is not None and float(old["night_hours"]) <= hours:
         night_default = f"{float(old['night_hours']):g}"

@@ -73,11 +73,24 @@ def guides_root() -> Path:
     return package / "guides"
 
 
-def check_lang(lang: str) -> str:
+def check_lang(lang: str | None) -> str:
+    """A guide language asked for (`guide show --lang ko`), or the screens' language when none was."""
+    if lang is None:
+        return guide_lang(None)
     want = lang.strip().lower()
     if want not in LANGUAGES:
         raise BadInput(UNKNOWN_LANG(lang=lang), UNKNOWN_LANG_HINT(langs=", ".join(LANGUAGES)))
     return want
+
+
+def guide_lang(lang: str | None) -> str:
+    """The language to read guides in: the one given, else the language the screens are in (so
+    `phase`, burnout tips and the report quote the Korean guide under --lang ko), else English."""
+    if lang is None:
+        from caretool.core.messages import language
+
+        lang = language()
+    return lang if lang in LANGUAGES else DEFAULT_LANG
 
 
 # --- text helpers -----------------------------------------------------------------------------------
@@ -221,8 +234,9 @@ def all_guides(lang: str = DEFAULT_LANG) -> tuple[Guide, ...]:
     return tuple(parse(path, f"{path.parent.name}/{path.stem}", lang) for path in sorted(root.glob("*/*.md")))
 
 
-def in_language(lang: str = DEFAULT_LANG) -> list[Guide]:
+def in_language(lang: str | None = None) -> list[Guide]:
     """Every guide, in `lang` where it has been translated and in English where not."""
+    lang = guide_lang(lang)
     own = {g.slug: g for g in all_guides(lang)} if lang != DEFAULT_LANG else {}
     return [own.get(g.slug, g) for g in all_guides(DEFAULT_LANG)] + [
         g for slug, g in own.items() if slug not in {e.slug for e in all_guides(DEFAULT_LANG)}]
@@ -239,10 +253,11 @@ def _resolve(want: str, pool: list[Guide]) -> Guide | None:
     return None
 
 
-def get(slug: str, lang: str = DEFAULT_LANG) -> Guide:
+def get(slug: str, lang: str | None = None) -> Guide:
     """A guide by slug, short name, phase number or topic: topics/burnout, burnout, 4, 4-swallowing,
     respite. In `lang` when it has a version in that language, else in English (guide.lang says)."""
     want = slug.strip().lower().removesuffix(".md")
+    lang = guide_lang(lang)
     english = list(all_guides(DEFAULT_LANG))
     found = _resolve(want, english)
     if found is None and lang != DEFAULT_LANG:
@@ -260,16 +275,17 @@ def get(slug: str, lang: str = DEFAULT_LANG) -> Guide:
     raise NotFound(NO_GUIDE(name=slug.strip()), hint)
 
 
-def fallback_notice(guide: Guide, lang: str) -> Message | None:
+def fallback_notice(guide: Guide, lang: str | None = None) -> Message | None:
     """The one-line notice for a guide shown in English because it has no `lang` version."""
+    lang = guide_lang(lang)
     return FALLBACK(language=LANGUAGE_NAMES[lang]) if guide.lang != lang else None
 
 
-def phase_guide(phase: int, lang: str = DEFAULT_LANG) -> Guide:
+def phase_guide(phase: int, lang: str | None = None) -> Guide:
     return get(str(phase), lang)
 
 
-def find_section(slug: str, name: str, lang: str = DEFAULT_LANG) -> tuple[str, str]:
+def find_section(slug: str, name: str, lang: str | None = None) -> tuple[str, str]:
     """(heading, text) of a section by id or heading, case-insensitive; a prefix such as 'warning' works."""
     guide = get(slug, lang)
     return _find(guide, name)
@@ -289,7 +305,7 @@ def _find(guide: Guide, name: str) -> tuple[str, str]:
                    NO_SECTION_HINT(names=", ".join(s.heading for s in sections)))
 
 
-def section(slug: str, name: str, lang: str = DEFAULT_LANG) -> str:
+def section(slug: str, name: str, lang: str | None = None) -> str:
     return find_section(slug, name, lang)[1]
 
 
@@ -310,24 +326,24 @@ def bullets(text: str) -> list[str]:
     return [strip_markers(item).strip() for item in raw_bullets(text)]
 
 
-def section_bullets(slug: str, name: str, lang: str = DEFAULT_LANG) -> list[str]:
+def section_bullets(slug: str, name: str, lang: str | None = None) -> list[str]:
     return bullets(section(slug, name, lang))
 
 
-def tips_for(cause: str, lang: str = DEFAULT_LANG) -> list[str]:
+def tips_for(cause: str, lang: str | None = None) -> list[str]:
     """Burnout tips for a cause, e.g. 'Too many hours' (a heading of the burnout guide)."""
     return section_bullets(BURNOUT_GUIDE, cause, lang)
 
 
-def warning_signs(phase: int, lang: str = DEFAULT_LANG) -> list[str]:
+def warning_signs(phase: int, lang: str | None = None) -> list[str]:
     return section_bullets(str(phase), WARNING_SIGNS, lang)
 
 
-def questions_for(phase: int, lang: str = DEFAULT_LANG) -> list[str]:
+def questions_for(phase: int, lang: str | None = None) -> list[str]:
     return section_bullets(str(phase), "questions-for-the-care-team", lang)
 
 
-def checklist(phase: int, lang: str = DEFAULT_LANG) -> list[str]:
+def checklist(phase: int, lang: str | None = None) -> list[str]:
     return section_bullets(str(phase), "what-to-do-now", lang)
 
 
@@ -378,10 +394,14 @@ class Hit:
     lang: str = DEFAULT_LANG
 
 
-def search(query: str, *, limit: int = 10, lang: str = DEFAULT_LANG) -> list[Hit]:
+def search(query: str, *, limit: int = 10, lang: str | None = None) -> list[Hit]:
     """Guides ranked for the words typed: title and keywords weigh most, then headings, then text.
 
-    Searches the guides in `lang` and the English guides that have no `lang` version."""
+    Searches the guides in `lang` (default: the screens' language) and the English guides that have
+    no `lang` version. Korean words search the Korean guides whatever the screens' language."""
+    lang = guide_lang(lang)
+    if lang == DEFAULT_LANG and _HANGUL.search(query):
+        lang = "ko"
     terms = [_query_term(w) for w in _words(query) if len(w) > 1]
     if not terms:
         raise BadInput(NOTHING_TO_SEARCH, NOTHING_TO_SEARCH_HINT)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from caretool.core import language as choosing
 from caretool.core.errors import BadInput
-from caretool.core.messages import msg
+from caretool.core.messages import LANGUAGES, in_every_language, language, msg, set_language
 from caretool.core.text import name_key
 from caretool.domain.entries.fields import whole_number
 from caretool.domain.household import service, settings
@@ -44,13 +45,30 @@ CONTACT_WHY = msg("init.ask.add-contact.why", "The emergency sheet (caretool she
 CONTACT_ROLE = msg("init.ask.contact-role", "Their role (number or name)")
 CONTACT_NAME = msg("init.ask.contact-name", "Name (a person or a team)")
 CONTACT_PHONE = msg("init.ask.contact-phone", "Phone number, as you would dial it")
+LANGUAGE = msg("init.ask.language", "Language for the screens, guides and reports (en or ko)")
 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _language(household: Household | None) -> Interview[str]:
+    """The household's language, asked first (default: the one caretool speaks now, from --lang,
+    CARETOOL_LANG, an earlier setting or the computer's locale). The questions after it are asked
+    in the language chosen."""
+    saved = household.settings.get("lang") if household else None
+    choices = tuple(Choice(code, f"{choosing.AUTONYMS[code]} ({code})") for code in LANGUAGES)
+    # Asked in every language at once: the reader may not read the one caretool speaks yet.
+    said = in_every_language(LANGUAGE)
+    prompt = " / ".join(dict.fromkeys([said[language()], *said.values()]))
+    lang = yield Question("init.language", prompt, parse=choosing.typed, required=True,
+                          default=saved if saved in LANGUAGES else language(), choices=choices)
+    set_language(lang)
+    return str(lang)
+
+
 def interview(household: Household | None, given: InitAnswers) -> Interview[InitAnswers]:
+    lang = yield from _language(household)
     person = household.person if household else {}
     name = yield Question("init.person", PERSON, parse=service.person_name, required=True,
                           default=given.person or person.get("name") or "")
@@ -131,7 +149,7 @@ def interview(household: Household | None, given: InitAnswers) -> Interview[Init
                        weight_at_diagnosis=None if weight is None else f"{weight:g}", default=default,
                        height_cm=None if height is None else f"{height:g}",
                        birth_year=None if year is None else str(year),
-                       allergies=allergies, communication=given.communication, contacts=contacts)
+                       allergies=allergies, communication=given.communication, contacts=contacts, lang=lang)
 
 
 def _contacts() -> Interview[list[dict[str, str]]]:

@@ -54,6 +54,7 @@ class InitAnswers:
     allergies: str | None = None  # as typed ("none known" is an answer)
     communication: str | None = None  # how the person communicates when speech is gone
     contacts: list[dict[str, str]] = field(default_factory=list)  # the care team (contact fields)
+    lang: str | None = None  # the household's language setting (asked by the interview)
 
 
 def existing(store: journal.StoreLike) -> Household | None:
@@ -166,6 +167,8 @@ def init(store: journal.StoreLike, answers: InitAnswers) -> tuple[Household, boo
         if name_key(name) not in {name_key(c.name) for c in household.active_caregivers}:
             household.add_caregiver(name)
     _choose_default(household, answers)
+    if answers.lang:
+        household.settings["lang"] = answers.lang
     if answers.phase is not None and answers.phase != household.phase:
         check_phase(answers.phase)
         household.set_phase(answers.phase, dates.today())

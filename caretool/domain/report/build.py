@@ -41,8 +41,7 @@ from typing import Any
 
 from caretool.core.messages import Message, msg, msgn
 from caretool.domain.care import phases, symptoms
-from caretool.domain.care.phases import TITLES as PHASES
-from caretool.domain.household.model import Household
+from caretool.domain.household.model import PHASE_TITLES, Household
 from caretool.domain.report import care_logs
 
 Record = dict[str, Any]
@@ -214,7 +213,7 @@ def overview(household: Household, current: list[Record], period: Period) -> dic
         day = str(item["at"])[:10]
         phase = int(item["phase"])
         if lo <= day <= hi and phase != before:
-            changes.append({"day": day, "from": before, "to": phase, "title": PHASES.get(phase, "")})
+            changes.append({"day": day, "from": before, "to": phase, "title": PHASE_TITLES.get(phase, "")})
         before = phase
     phase_now = phase_at(household, period.end)
     checked = sorted({r["day"] for r in current if r.get("source") == "checkin"})
@@ -225,7 +224,7 @@ def overview(household: Household, current: list[Record], period: Period) -> dic
         "onset": person.get("onset") or None,
         "diagnosed": person.get("diagnosed") or None,
         "phase": phase_now,
-        "phase_title": PHASES.get(phase_now or 0, ""),
+        "phase_title": PHASE_TITLES.get(phase_now or 0, ""),
         "phase_changes": changes,
         "checkin_days": len(checked),
         "days": period.days,

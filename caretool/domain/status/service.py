@@ -8,8 +8,8 @@ from typing import Any
 from caretool.core import dates
 from caretool.core.messages import msg
 from caretool.domain.care import redflags
-from caretool.domain.care.phases import TITLES as PHASES
 from caretool.domain.entries import service as journal
+from caretool.domain.household.model import PHASE_TITLES
 from caretool.domain.report import warnings as grouped
 
 WARNING_DAYS = 7  # "this week": today and the 6 days before
@@ -105,7 +105,7 @@ def today(store: journal.StoreLike, warn_days: int | None = None) -> dict[str, A
         "date": day.isoformat(),
         "person": household.name,
         "phase": phase,
-        "phase_title": PHASES.get(phase or 0, ""),
+        "phase_title": PHASE_TITLES.get(phase or 0, ""),
         "checked_in": day.isoformat() in done,
         "streak": streak(done, day),
         "last_checkin": since,

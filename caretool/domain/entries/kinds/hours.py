@@ -6,11 +6,13 @@ logged before it existed, or with only --night, have no `night_hours`).
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
 from caretool.core.errors import BadInput
-from caretool.core.messages import Message, msg
+from caretool.core.messages import Message, in_every_language, msg, render
 from caretool.core.text import parse_number, shown
 from caretool.domain.entries.fields import optional_text, yes_no
 from caretool.domain.entries.kinds import Field, Kind, register
@@ -44,18 +46,36 @@ LINE_NIGHT_HOURS = msg("kind.hours.line-night-hours", "{hours:g} h of care ({tas
 MOST_IN_A_DAY = 25.0  # a daylight-saving day has 25 hours; the per-day check uses the day's real length
 
 
+def _key(text: str) -> str:
+    """What two spellings of a task share: NFC, no case, no spaces or hyphens (밤 돌봄 = 밤돌봄)."""
+    folded = unicodedata.normalize("NFC", str(text)).casefold()
+    return "".join(ch for ch in folded if not ch.isspace() and ch not in "-_")
+
+
+@functools.cache
+def _by_name() -> dict[str, str]:
+    """Every way to name a task -> its slug: slugs, then labels in every language caretool speaks
+    (a Korean caregiver can type 식사 or 밤 돌봄 whatever language the screens are in)."""
+    names = {_key(slug): slug for slug in TASKS}
+    for slug, label in TASKS.items():
+        for text in in_every_language(label).values():
+            names.setdefault(_key(text), slug)
+    return names
+
+
 def task_slug(text: str) -> str:
-    """A task by its slug, its number in the list (1-based) or its name in the reader's language."""
+    """A task by its slug, its number in the list (1-based) or its name in any language."""
     word = " ".join(str(text).strip().lower().split())
-    if word in TASKS:
+    if word in TASKS:  # the usual case, without reading the other languages' catalogues
         return word
     slugs = list(TASKS)
     if word.isascii() and word.isdigit() and len(word) <= 3 and 0 < int(word) <= len(slugs):
         return slugs[int(word) - 1]
-    for slug, label in TASKS.items():
-        if word in (slug, str(label).lower()):
-            return slug
-    raise BadInput(UNKNOWN_TASK(task=shown(text)), UNKNOWN_TASK_HINT(tasks=", ".join(slugs)))
+    found = _by_name().get(_key(word))
+    if found is not None:
+        return found
+    raise BadInput(UNKNOWN_TASK(task=shown(text)),
+                   UNKNOWN_TASK_HINT(tasks=", ".join(render(label) for label in TASKS.values())))
 
 
 def validate(f: Mapping[str, Any]) -> dict[str, Any]:
