@@ -20,5 +20,8 @@ def show_today(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
 
 def today(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Today's status: checked in or not, doses due, warnings this week, the phase, what next."""
+    """Today's status: checked in or not, doses due, warnings this week, the phase, what next.
+
+    Example: caretool today
+    """
     show_today(ctx, as_json)
