@@ -287,3 +287,39 @@ def test_a_damaged_sync_part_refuses_the_whole_file(desktop: Computer, laptop: C
     result = laptop("import", str(path), code=2)
     assert words in result.stderr and "nothing was imported" in result.stderr
     assert laptop.history() == before
+
+
+def test_an_undone_household_change_travels(desktop: Computer, laptop: Computer, at: Any) -> None:
+    at("2026-11-21T10:00:00+00:00")
+    desktop("phase", "set", "4")
+    desktop("med", "stop", "baclofen")
+    desktop("med", "add", "edaravone", "--dose", "105 mg", "--times", "09:00")
+    laptop.merge(desktop.export("one"))
+    assert laptop.json("phase")["phase"] == 4
+    at("2026-11-21T11:00:00+00:00")
+    desktop("undo")  # the new medicine
+    desktop("undo")  # the stop
+    desktop("undo")  # the phase change
+    result = laptop.merge(desktop.export("two"))
+    assert result["conflicts"] == []
+    assert laptop.json("phase")["phase"] == 3
+    assert {m["name"]: m["status"] for m in laptop.json("med", "list")} == {
+        "baclofen": "active", "riluzole": "active"}
+    desktop.merge(laptop.export("back"))  # the laptop's copy does not bring them back either
+    assert desktop.json("phase")["phase"] == 3
+    assert sorted(m["name"] for m in desktop.json("med", "list")) == ["baclofen", "riluzole"]
+
+
+def test_a_check_in_amended_for_an_earlier_day_still_wins_as_the_later_change(
+        desktop: Computer, laptop: Computer, at: Any) -> None:
+    at("2026-11-22T09:00:00+00:00")
+    earlier = ("checkin", "--non-interactive", "--date", "2026-11-21", "--caregiver", "Ji-woo")
+    desktop(*earlier, "--note", "first")
+    laptop.merge(desktop.export("one"))
+    at("2026-11-22T10:00:00+00:00")
+    laptop(*earlier, "--note", "amended")
+    note = laptop.json("history", "--kind", "note", "--from", "2026-11-21", "--to", "2026-11-21")[0]
+    assert note["changed"].startswith("2026-11-22T10:00")  # when it was changed, not the check-in's evening
+    result = desktop.merge(laptop.export("two"))
+    assert (result["updated"], result["conflicts"]) == (1, [])
+    assert "amended" in desktop.texts()

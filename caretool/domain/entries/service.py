@@ -196,7 +196,7 @@ def make_entry(
                   caregiver=who.id if who else None, source=source)
     if replaces is not None:
         entry.id, entry.created = replaces["id"], replaces.get("created", entry.created)
-        entry.revise(replaces, home_origin(store, household, keep=False), when)
+        entry.revise(replaces, home_origin(store, household, keep=False))  # changed now, whatever its time
     record = entry.to_record()
     if kind == "hours":
         check_hours(store, household, record)
