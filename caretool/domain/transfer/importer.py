@@ -82,15 +82,19 @@ def check(export: ExportFile, advance: Advance = _noop) -> Checked:
 
 
 # --- merging ------------------------------------------------------------------------------
-def _read_home(store: entries.StoreLike) -> tuple[dict[str, Record], dict[str, list[str]]]:
-    """Every entry here by id, and the ids of each day (one pass over the home)."""
-    ours: dict[str, Record] = {}
-    by_day: dict[str, list[str]] = {}
-    for key in store.month_keys():
-        for r in store.month_records(key):
-            ours[r["id"]] = r
-            by_day.setdefault(r["day"], []).append(r["id"])
-    return ours, by_day
+def _read_home(store: entries.StoreLike) -> dict[str, Record]:
+    """Every entry here by id (one pass over the home)."""
+    return {r["id"]: r for key in store.month_keys() for r in store.month_records(key)}
+
+
+def _days(ours: dict[str, Record], days: set[str]) -> dict[str, list[str]]:
+    """The ids here of each of `days`."""
+    found: dict[str, list[str]] = {}
+    if days:
+        for rid, record in ours.items():
+            if record["day"] in days:
+                found.setdefault(record["day"], []).append(rid)
+    return found
 
 
 def _state(household: Household, block: dict[str, Any]) -> str:
@@ -136,12 +140,13 @@ def merge(store: Any, checked: Checked, advance: Advance = _noop) -> dict[str, A
         merged = merging.merge_household(household, checked.household, mine_sync, checked.changes,
                                          checked.deleted, at=at)
     here = sync.origin(mine_sync)
-    ours, by_day = ({}, {}) if created else _read_home(store)
+    ours = {} if created else _read_home(store)
     theirs_records = [r if r.get("caregiver") is None or merged.mapping[r["caregiver"]] == r["caregiver"]
                       else {**r, "caregiver": merged.mapping[r["caregiver"]]} for r in checked.records]
     names = {c.id: c.name for c in household.caregivers}
     plan = merging.plan_entries(ours, mine_sync["deleted"], theirs_records, checked.deleted, at=at,
                                 names=names, advance=advance)
+    by_day = _days(ours, plan.touched)
     merging.combine(plan, ours, by_day, at=at, here=here)
     for record, total, already in merging.hours_over(plan, ours, by_day):
         index = next(i for i, r in enumerate(checked.records) if r["id"] == record["id"])

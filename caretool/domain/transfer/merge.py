@@ -179,6 +179,7 @@ class Plan:
     history: list[Record] = field(default_factory=list)  # for the conflict history
     touched: set[str] = field(default_factory=set)  # days whose entries change here
     names: dict[str, str] = field(default_factory=dict)  # caregiver names by id, for the words
+    by_day: dict[str, list[str]] = field(default_factory=dict)  # ids put, by their new day
     silent: int = 0  # revisions adopted where the words did not change
 
     @property
@@ -195,11 +196,11 @@ class Plan:
         rid = record["id"]
         if rid in ours:
             self.updates[rid] = record
-            old = ours[rid]
-            self.touched.update({old["day"], record["day"]})
+            self.touched.add(ours[rid]["day"])
         else:
             self.inserts[rid] = record
-            self.touched.add(record["day"])
+        self.touched.add(record["day"])
+        self.by_day.setdefault(record["day"], []).append(rid)
 
     def remove(self, rid: str, ours: dict[str, Record]) -> None:
         if rid in self.inserts:
@@ -289,6 +290,8 @@ def _merge_record(plan: Plan, ours: dict[str, Record], deleted_here: dict[str, d
     elif mine is None:
         assert stone is not None
         _record_deleted_here(plan, ours, record, key, stone, at)
+    elif mine == record:  # the usual case, settled without copying either
+        pass
     elif content(mine) == content(record):
         if revision(mine) != revision(record) and revision(mine) in (record.get("revisions") or []):
             plan.put(record, ours)  # the same words, a newer revision: take it, so both agree
@@ -407,10 +410,9 @@ def combine(plan: Plan, ours: dict[str, Record], by_day: dict[str, list[str]], *
     """Keep one record per check-in answer (and per scheduled dose) on the days the merge touched."""
     if not plan.touched:
         return
-    planned = plan_by_day(plan)
     for day in sorted(plan.touched):
         groups: dict[tuple[Any, ...], list[Record]] = {}
-        for record in final_day(plan, ours, by_day, day, planned):
+        for record in final_day(plan, ours, by_day, day):
             key = combine_key(record)
             if key is not None:
                 groups.setdefault(key, []).append(record)
@@ -434,18 +436,9 @@ def combine(plan: Plan, ours: dict[str, Record], by_day: dict[str, list[str]], *
                                      "kept": kept, "kept_version": winner, "lost": loser})
 
 
-def plan_by_day(plan: Plan) -> dict[str, list[str]]:
-    """The ids the plan adds or replaces, by their day."""
-    index: dict[str, list[str]] = {}
-    for rid, record in (*plan.updates.items(), *plan.inserts.items()):
-        index.setdefault(record["day"], []).append(rid)
-    return index
-
-
-def final_day(plan: Plan, ours: dict[str, Record], by_day: dict[str, list[str]], day: str,
-              planned: dict[str, list[str]]) -> list[Record]:
+def final_day(plan: Plan, ours: dict[str, Record], by_day: dict[str, list[str]], day: str) -> list[Record]:
     """The entries of `day` as they will be once the plan is applied."""
-    ids = {*by_day.get(day, ()), *planned.get(day, ())}
+    ids = {*by_day.get(day, ()), *plan.by_day.get(day, ())}
     found = []
     for rid in sorted(ids):
         record = plan.current(rid, ours)
@@ -458,10 +451,9 @@ def hours_over(plan: Plan, ours: dict[str, Record], by_day: dict[str, list[str]]
                ) -> Iterable[tuple[Record, float, float]]:
     """Where a caregiver's hours of care on a day the merge touched pass the day's length: a record
     from the file, the total, and the hours already here."""
-    index = plan_by_day(plan)
     for day in sorted(plan.touched):
         totals: dict[Any, list[Any]] = {}
-        for record in final_day(plan, ours, by_day, day, index):
+        for record in final_day(plan, ours, by_day, day):
             if record.get("kind") == "hours":
                 found = totals.setdefault(record.get("caregiver"), [0.0, 0.0, None])
                 found[0] += float(record["hours"])
