@@ -50,5 +50,10 @@ def test_options_with_values_still_say_what_to_type(run: Any) -> None:
 
 
 def test_help_in_korean_has_no_placeholders_either(run: Any) -> None:
-    shown = run("--lang", "ko", "history", "--help").stdout
+    from caretool.core import messages
+
+    try:
+        shown = run("--lang", "ko", "history", "--help").stdout
+    finally:
+        messages.set_language("en")  # the language is process-wide: later tests build data in English
     assert not PLACEHOLDER.findall(shown)

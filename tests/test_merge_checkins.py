@@ -14,7 +14,7 @@ from tests import test_merge_two_computers as two
 from tests.test_merge_two_computers import Computer
 
 # The two computers of test_merge_two_computers: a desktop, and a laptop set up from its export.
-at, desktop, laptop = two.at, two.desktop, two.laptop
+at, desktop, laptop, english_afterwards = two.at, two.desktop, two.laptop, two.english_afterwards
 
 CHECKIN = ("checkin", "--non-interactive", "--date", "2026-11-21")
 

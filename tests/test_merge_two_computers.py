@@ -9,7 +9,7 @@ history, medications and their stops, caregivers, settings, the person's details
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,15 @@ class Computer:
 
     def note(self, text: str, *more: str) -> str:
         return str(self.json("log", "note", text, *more)["id"])
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """A household set to Korean leaves the process-wide language in Korean: later tests expect English."""
+    yield
+    from caretool.core import messages
+
+    messages.set_language("en")
 
 
 @pytest.fixture
