@@ -65,13 +65,13 @@ def import_(
 ) -> None:
     """Merge an export from another computer into this one.
 
-    New entries are added; edits, deletions, phase changes, stopped medicines and new caregivers
-    made on the other computer are applied; an entry changed on both is a conflict: the later
-    change is kept and the other version goes to the conflict history (--conflicts shows it). A
-    check-in recorded on both computers becomes one. Importing the same file again changes nothing.
+    New entries are added; edits, deletions and household changes made there are applied.
 
-    Every record, medication, phase change and name is checked first, as `log`, `med add`,
-    `phase set` and `caregiver add` check them: if one is wrong, nothing is written.
+    An entry changed on both is a conflict: the later change is kept, the other is saved (--conflicts).
+
+    A check-in made on both computers becomes one. Importing the same file again changes nothing.
+
+    Everything is checked first, as `log`, `med add` and `phase set` check it: one error, no change.
 
     A backup is taken before anything changes. Example: caretool import caretool-laptop.json
     """
