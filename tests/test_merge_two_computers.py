@@ -332,3 +332,22 @@ def test_a_check_in_amended_for_an_earlier_day_still_wins_as_the_later_change(
     result = desktop.merge(laptop.export("two"))
     assert (result["updated"], result["conflicts"]) == (1, [])
     assert "amended" in desktop.texts()
+
+
+def test_undo_after_an_import_does_not_put_back_the_household_from_before_it(
+        desktop: Computer, laptop: Computer, at: Any) -> None:
+    at("2026-11-21T10:00:00+00:00")
+    desktop("phase", "set", "4")
+    laptop("caregiver", "add", "Sam")  # an undoable household change, then the merge
+    result = laptop("import", str(desktop.export("desktop")))
+    assert "caretool backup --restore" in result.stderr  # the way back from an import
+    assert "Nothing to undo" in laptop("undo").stderr
+    assert laptop.json("phase")["phase"] == 4
+    assert "Sam" in [c["name"] for c in laptop.json("caregiver", "list")]
+
+
+def test_import_without_a_file_says_what_to_give(laptop: Computer) -> None:
+    result = laptop("import", code=2)
+    assert "no file to import was given" in result.stderr and "caretool import --conflicts" in result.stderr
+    assert "No conflicts" in laptop("import", "--conflicts").stdout
+    assert laptop.json("import", "--conflicts") == []
