@@ -139,10 +139,6 @@ def home_origin(store: StoreLike, household: Household, *, keep: bool = True) ->
     return str(block["origin"])
 
 
-def _save_sync(store: StoreLike, household: Household) -> None:
-    store.save_household({"stats": [household.stats]})
-
-
 # --- building entries ------------------------------------------------------------------
 def resolve_moment(household: Household, at: str | None, *, ref: datetime | None = None) -> datetime:
     moment = dates.parse_when(at, ref=ref) if at else (ref or dates.now())
@@ -316,9 +312,9 @@ def delete(store: StoreLike, entry_id: str) -> Record:
     """Delete an entry, leaving a tombstone so the deletion travels to the other computer."""
     household = load(store)
     record = store.delete(_find(store, entry_id)["id"])
-    here = home_origin(store, household, keep=False)
-    sync.block(household.stats)["deleted"][sync.entry_key(record["id"])] = sync.tombstone(record, here=here)
-    _save_sync(store, household)
+    block = sync.block(household.stats)
+    block["deleted"][sync.entry_key(record["id"])] = sync.tombstone(record, here=sync.origin(block))
+    store.save_household({"stats": [household.stats]})
     change = Change(DELETED(kind=_kind_label(record["kind"])))
     change.deleted(record)
     change.save(store)

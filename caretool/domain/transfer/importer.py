@@ -176,14 +176,12 @@ def merge(store: Any, checked: Checked, advance: Advance = _noop) -> dict[str, A
             store.insert(by_month[key])
             advance(len(by_month[key]))
         store.save_household(household.to_tables())
-    changed = plan.added + plan.updated + plan.deleted
     return {
         "file": str(checked.path),
         "added": plan.added,
         "updated": plan.updated,
         "deleted": plan.deleted,
-        "skipped": max(len(checked.records) - plan.added - plan.updated, 0),
-        "changed": changed,
+        "skipped": max(len(checked.records) - plan.added - plan.updated - plan.dropped, 0),
         "caregivers_added": merged.caregivers_added,
         "medications_added": merged.medications_added,
         "household": merged.changes,

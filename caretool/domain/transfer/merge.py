@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from caretool.core import dates
+from caretool.core.errors import CaretoolError
 from caretool.core.messages import Message, msg
 from caretool.core.text import name_key
 from caretool.domain.entries import kinds
@@ -152,14 +153,14 @@ def against(record: Record, stone: dict[str, Any]) -> str:
 def describe(record: Record) -> Message | str:
     try:
         return kinds.get(record["kind"]).describe(record)
-    except Exception:  # a kind from a newer caretool: name it by its kind
+    except (CaretoolError, KeyError, TypeError, ValueError):  # a kind this caretool does not know
         return str(record.get("kind"))
 
 
 def _kind_label(record: Record) -> Message | str:
     try:
         return kinds.get(record["kind"]).label
-    except Exception:
+    except (CaretoolError, KeyError):
         return str(record.get("kind"))
 
 
@@ -180,7 +181,7 @@ class Plan:
     touched: set[str] = field(default_factory=set)  # days whose entries change here
     names: dict[str, str] = field(default_factory=dict)  # caregiver names by id, for the words
     by_day: dict[str, list[str]] = field(default_factory=dict)  # ids put, by their new day
-    silent: int = 0  # revisions adopted where the words did not change
+    dropped: int = 0  # records of the file combined into one already here
 
     @property
     def writes(self) -> bool:
@@ -295,7 +296,6 @@ def _merge_record(plan: Plan, ours: dict[str, Record], deleted_here: dict[str, d
     elif content(mine) == content(record):
         if revision(mine) != revision(record) and revision(mine) in (record.get("revisions") or []):
             plan.put(record, ours)  # the same words, a newer revision: take it, so both agree
-            plan.silent += 1
     elif revision(mine) in (record.get("revisions") or []):  # an edit made on top of this copy
         plan.put(record, ours)
         plan.updated += 1
@@ -308,7 +308,6 @@ def _merge_record(plan: Plan, ours: dict[str, Record], deleted_here: dict[str, d
                         at=at)
     else:
         plan.put(knowing(mine, lost(revision(record))), ours)
-        plan.silent += 1
         _entry_conflict(plan, mine, reason=CHANGED_ON_BOTH, kept="here", kept_version=mine, lost=record,
                         at=at)
 
@@ -363,7 +362,6 @@ def _merge_tombstone(plan: Plan, ours: dict[str, Record], deleted_here: dict[str
                 plan.combined.append(_combined_item(winner, mine, plan.names))
     elif verdict == "conflict" and when(mine) > sync.moment(stone.get("at")):  # changed here, later
         plan.put(knowing(mine, sync.tombstone_revision(stone)), ours)
-        plan.silent += 1
         _entry_conflict(plan, mine, reason=DELETED_THERE, kept="here", kept_version=mine, lost=None, at=at)
     else:  # deleted there after this copy changed (or the deletion won that conflict there already)
         plan.remove(rid, ours)
@@ -425,6 +423,9 @@ def combine(plan: Plan, ours: dict[str, Record], by_day: dict[str, list[str]], *
             for loser in records:
                 if loser is winner:
                     continue
+                if loser["id"] in plan.inserts:  # the file's record: said once, by the one kept
+                    plan.added -= 1
+                    plan.dropped += 1
                 plan.remove(loser["id"], ours)
                 plan.tombstones[sync.entry_key(loser["id"])] = sync.tombstone(
                     loser, at=at, here=here, combined_into=winner["id"])
