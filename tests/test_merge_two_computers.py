@@ -351,3 +351,15 @@ def test_import_without_a_file_says_what_to_give(laptop: Computer) -> None:
     assert "no file to import was given" in result.stderr and "caretool import --conflicts" in result.stderr
     assert "No conflicts" in laptop("import", "--conflicts").stdout
     assert laptop.json("import", "--conflicts") == []
+
+
+def test_a_delete_leaves_a_tombstone_in_the_export_and_its_undo_takes_it_away(desktop: Computer,
+                                                                              at: Any) -> None:
+    slept = desktop.note("slept badly")
+    desktop("delete", slept)
+    deleted = json.loads(desktop("export").stdout)["deleted"]
+    assert [(d["table"], d["id"]) for d in deleted] == [("entries", slept)]
+    assert deleted[0]["seen"] and deleted[0]["at"].startswith("2026-11-20T09:00")
+    desktop("undo")
+    assert json.loads(desktop("export").stdout)["deleted"] == []
+    assert "slept badly" in desktop.texts()
