@@ -126,7 +126,8 @@ def save_household(store: StoreLike, household: Household, label: Message | str)
     after = household.to_tables()
     sync.stamp_changes(before, after)
     store.save_household(after)
-    Change(label, household_before=before).save(store)
+    # Not the stats row: undo keeps the revisions and tombstones as they are now (see undo).
+    Change(label, household_before={k: v for k, v in before.items() if k != "stats"}).save(store)
 
 
 def home_origin(store: StoreLike, household: Household, *, keep: bool = True) -> str:

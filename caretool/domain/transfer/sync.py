@@ -37,7 +37,7 @@ TABLES = ("person", "settings", "caregivers", "medications", "phases")
 ROW_TABLES = ("caregivers", "medications", "phases")
 # Settings that belong to one computer, not to the household: who uses it.
 LOCAL_SETTINGS = ("default_caregiver",)
-CONFLICTS_KEPT = 500
+CONFLICTS_KEPT = 200  # each holds both versions; the newest are kept
 Tables = dict[str, list[Record]]
 
 
