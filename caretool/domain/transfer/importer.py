@@ -26,6 +26,7 @@ from caretool.domain.entries.model import Record
 from caretool.domain.household.model import Household
 from caretool.domain.transfer import household as incoming
 from caretool.domain.transfer import merge as merging
+from caretool.domain.transfer import merge_household as household_merge
 from caretool.domain.transfer import records, revisions, sync
 from caretool.domain.transfer.reading import ExportFile
 
@@ -125,7 +126,7 @@ def merge(store: Any, checked: Checked, advance: Advance = _noop) -> dict[str, A
         mine_sync["stamps"] = dict(checked.changes)
         mine_sync["deleted"] = {k: v for k, v in checked.deleted.items() if not k.startswith("entries/")}
         before = ""
-        merged = merging.HouseholdMerge(
+        merged = household_merge.HouseholdMerge(
             household=household, mapping={c.id: c.id for c in household.caregivers},
             caregivers_added=[c.name for c in household.caregivers],
             medications_added=[str(m.get("name")) for m in household.medications])
@@ -137,7 +138,7 @@ def merge(store: Any, checked: Checked, advance: Advance = _noop) -> dict[str, A
                            OTHER_PERSON_HINT)
         mine_sync = sync.block(household.stats)
         before = _state(household, mine_sync)
-        merged = merging.merge_household(household, checked.household, mine_sync, checked.changes,
+        merged = household_merge.merge_household(household, checked.household, mine_sync, checked.changes,
                                          checked.deleted, at=at)
     here = sync.origin(mine_sync)
     ours = {} if created else _read_home(store)
