@@ -52,7 +52,7 @@ def use_home(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:
 
 def test_export_document_holds_every_record_as_stored(run: Any, home: Path, exported: Path) -> None:
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert (data["format"], data["version"]) == ("caretool-export", 1)
+    assert (data["format"], data["version"]) == ("caretool-export", 2)
     assert data["exported"].startswith("2026-11-20T21:00")
     assert [c["name"] for c in data["household"]["caregivers"]] == ["Ji-woo", "Daniel", "Maria"]
     with Store(home) as store:
@@ -152,7 +152,7 @@ def _broken(data: dict[str, Any], how: str) -> dict[str, Any]:
     elif how == "day":
         records[2]["day"] = "2020-01-01"
     elif how == "version":
-        data["version"] = 2
+        data["version"] = 3
     elif how == "format":
         data["format"] = "something-else"
     elif how == "household":

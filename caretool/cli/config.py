@@ -6,7 +6,8 @@ import typer
 
 from caretool.cli.common import JsonOpt, json_wanted, state
 
-config_app = typer.Typer(help="Show or change the household's settings (such as the language).",
+config_app = typer.Typer(help="Show or change the household's settings (such as the language).\n\n"
+                         "Example: caretool config set lang ko",
                          no_args_is_help=True)
 
 

@@ -14,7 +14,8 @@ ROLE_HELP = N_("respiratory, mnd-nurse, palliative, neurologist, gp, health-cent
 
 contact_app = typer.Typer(
     help="The care team's contacts: who to call, their numbers and hours. They are listed on the "
-         "emergency sheet (`caretool sheet`) and shown next to the warnings they can help with.",
+         "emergency sheet (`caretool sheet`) and shown next to the warnings they can help with.\n\n"
+         "Example: caretool contact add \"ALS clinic nurse\" --role mnd-nurse --phone 02-2072-2114",
     no_args_is_help=True,
 )
 

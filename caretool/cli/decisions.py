@@ -10,7 +10,8 @@ from caretool.cli.common import JsonOpt, json_wanted, state
 decisions_app = typer.Typer(
     help="Advance decisions: what the person has decided about resuscitation, ventilation and a "
          "feeding tube, when, and where the signed document is kept. They go on the emergency sheet. "
-         "caretool only records them: the signed document is what counts.",
+         "caretool only records them: the signed document is what counts.\n\n"
+         "Example: caretool decisions set --resuscitation attempt --ventilation niv-only",
     no_args_is_help=True,
 )
 

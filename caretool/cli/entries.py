@@ -122,7 +122,10 @@ def delete(
 
 
 def undo(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Revert the last change caretool made (a log, check-in, edit, delete or setting)."""
+    """Revert the last change caretool made (a log, check-in, edit, delete or setting).
+
+    Example: caretool undo
+    """
     from caretool.domain.entries import service as entries
     from caretool.views import entries as view
 

@@ -14,7 +14,8 @@ TYPE_HELP = N_("niv, cough-assist, suction, peg, ventilator, wheelchair, hoist, 
 
 equipment_app = typer.Typer(
     help="The machines and aids in use, their settings and who supplies them. The check-in asks "
-         "about the ones registered; the emergency sheet lists them.",
+         "about the ones registered; the emergency sheet lists them.\n\n"
+         "Example: caretool equipment add niv --settings \"IPAP 14, EPAP 5\"",
     no_args_is_help=True,
 )
 

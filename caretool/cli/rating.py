@@ -88,7 +88,8 @@ def __getattr__(name: str) -> Any:
     add.__signature__ = _signature()  # type: ignore[attr-defined]
     app = typer.Typer(
         help="Record the care team's functional rating (ALSFRS-R): 12 item scores from 0 to 4.\n\n"
-        "Type the scores as they are on the clinic's form; caretool shows only item numbers and names.",
+        "Type the scores as they are on the clinic's form; caretool shows only item numbers and names.\n\n"
+        "Example: caretool rating add --items 4,4,3,3,3,4,3,3,4,4,4,4",
         no_args_is_help=True)
     app.command("add")(add)
     globals()["rating_app"] = app

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 remind_app = typer.Typer(
     help=_("Reminders from the computer's own scheduler: every 15 minutes it runs "
-           "`caretool med due --soon 15m --notify`, which shows a desktop notification when a dose is due."),
+           "`caretool med due --soon 15m --notify`, which shows a desktop notification when a dose is "
+           "due.\n\nExample: caretool remind setup"),
     no_args_is_help=True,
 )
 

@@ -73,6 +73,7 @@ class CaretoolGroup(TyperGroup):
             sys.exit(exc.exit_code)
         translate_help(self)
         wide_text_fix()
+        plain_metavars(self)
         kwargs["standalone_mode"] = False
         if not standalone_mode:
             return super().main(*args, **kwargs)
@@ -342,6 +343,28 @@ def command_path(group: Any, argv: list[str]) -> str:
     return " ".join(words) or "today"
 
 
+def plain_metavars(command: Any) -> None:
+    """What an option's help says to type: its metavar, else its name in capitals (`--limit
+    LIMIT`), nothing for a flag or an argument (whose name is shown already), never Typer's type
+    placeholders such as <bool>, <str> or <list[str]> (issue 18 item 15)."""
+    from types import SimpleNamespace
+
+    names = SimpleNamespace(help_option_names=["-h", "--help"])
+    for item in list(_help_holders(command)):
+        if hasattr(item, "get_help_option"):  # made on first use and kept: make it now to fix it too
+            item.get_help_option(names)
+            item = getattr(item, "_help_option", None)
+        kind = getattr(item, "param_type_name", None)  # Typer ships its own click: no isinstance
+        if kind not in ("argument", "option") or item.__dict__.get("_plain_metavar"):
+            continue
+        item.__dict__["_plain_metavar"] = True
+        if kind == "argument":
+            item.display_type_rich = lambda ctx: None
+        elif item.metavar is None:
+            takes_value = not item.is_flag and not item.count
+            item.metavar = (item.name or "value").upper() if takes_value else ""
+
+
 def _json_wanted() -> bool:
     return "--json" in _ARGV[: _ARGV.index("--")] if "--" in _ARGV else "--json" in _ARGV
 
@@ -444,7 +467,7 @@ def build_app(only: str | None = None) -> typer.Typer:
         invoke_without_command=True,
         pretty_exceptions_enable=False,
         pretty_exceptions_show_locals=False,
-        add_completion=False,
+        add_completion=True,  # --install-completion, --show-completion (issue 18 item 15)
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     built.callback()(root)
@@ -483,5 +506,10 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
-    only = _command_in(sys.argv[1:])
+    import os
+
+    # The shell's completion call names no command in argv (its words are in the environment):
+    # it needs every command, while a normal run loads only the one it runs.
+    completing = "_CARETOOL_COMPLETE" in os.environ
+    only = None if completing else _command_in(sys.argv[1:])
     build_app(only)(prog_name="caretool")

@@ -75,7 +75,10 @@ def init(
 
 
 def paths(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Show where caretool keeps the data, backups and guides."""
+    """Show where caretool keeps the data, backups and guides.
+
+    Example: caretool paths
+    """
     from caretool.domain.guidance import guides
     from caretool.store.paths import BACKUPS, ENTRIES, HOUSEHOLD
     from caretool.views import setup as view
@@ -113,7 +116,10 @@ def caregiver_add(
 
 @caregiver_app.command("list")
 def caregiver_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """List the caregivers (removed ones are shown as such)."""
+    """List the caregivers (removed ones are shown as such).
+
+    Example: caretool caregiver list
+    """
     from caretool.domain.entries import service as journal
     from caretool.views import setup as view
 
@@ -127,7 +133,10 @@ def caregiver_remove(
     ctx: typer.Context, name: Annotated[str, typer.Argument(help=_("The caregiver's name."))],
     as_json: JsonOpt = False,
 ) -> None:
-    """Remove a caregiver. Their past entries are kept. Undo with `caretool undo`."""
+    """Remove a caregiver. Their past entries are kept. Undo with `caretool undo`.
+
+    Example: caretool caregiver remove Maria
+    """
     from caretool.domain.household import service as setup_service
     from caretool.views import setup as view
 

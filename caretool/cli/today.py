@@ -30,5 +30,8 @@ def today(
         "--warn-days",
         help="Warn when a medicine's stock lasts this many days or fewer (default 7).")] = None,
 ) -> None:
-    """Today's status: missed and due doses, refills, the check-in, this week's warnings, what next."""
+    """Today's status: missed and due doses, refills, the check-in, this week's warnings, what next.
+
+    Example: caretool today
+    """
     show_today(ctx, as_json, warn_days)

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from caretool.cli.common import From, JsonOpt, Output, To, json_wanted, state
-from caretool.core.messages import _
+from caretool.core.messages import _, msg
 
 
 def export(
@@ -48,24 +48,48 @@ def export(
     view.exported(info, as_json=json_wanted(ctx, as_json))
 
 
+NO_FILE_GIVEN = msg("import.no-file-given", "no file to import was given")
+NO_FILE_GIVEN_HINT = msg("import.no-file-given.hint",
+                         "for example `caretool import caretool-laptop.json`, or "
+                         "`caretool import --conflicts` to see what earlier imports found")
+
+
 def import_(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(help=_("A file made by `caretool export` (JSON)."), metavar="FILE")],
+    file: Annotated[str | None, typer.Argument(
+        help=_("A file made by `caretool export` (JSON)."), metavar="FILE")] = None,
+    conflicts: Annotated[bool, typer.Option(
+        "--conflicts", help=_("Show the conflicts earlier imports found, with both versions, instead of "
+                              "importing."))] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import an export: adds the entries this home lacks and skips the ones it has.
+    """Merge an export from another computer into this one.
 
-    Every record, medication, phase change and name is checked first, as `log`, `med add`,
-    `phase set` and `caregiver add` check them: if one is wrong, nothing is written.
+    New entries are added; edits, deletions and household changes made there are applied.
+
+    An entry changed on both is a conflict: the later change is kept, the other is saved (--conflicts).
+
+    A check-in made on both computers becomes one. Importing the same file again changes nothing.
+
+    Everything is checked first, as `log`, `med add` and `phase set` check it: one error, no change.
 
     A backup is taken before anything changes. Example: caretool import caretool-laptop.json
     """
     from pathlib import Path
 
+    from caretool.core.errors import BadInput
     from caretool.domain.transfer import importer, reading
     from caretool.views import transfer as view
 
     st = state(ctx)
+    if conflicts:
+        with st.store() as store:
+            store.require_household()
+            found = importer.conflict_history(store)
+        view.conflicts(found, as_json=json_wanted(ctx, as_json))
+        return
+    if file is None:
+        raise BadInput(NO_FILE_GIVEN, NO_FILE_GIVEN_HINT)
     document = reading.read_export(Path(file))
     with view.progress(2 * len(document.records), _("Importing")) as advance:
         checked = importer.check(document, advance)

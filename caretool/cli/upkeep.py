@@ -52,7 +52,10 @@ LEVELS = {"error": N_("error"), "warning": N_("warning")}
 
 
 def doctor(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Check every data file and say what is wrong and how to fix it (exit 3 on errors)."""
+    """Check every data file and say what is wrong and how to fix it (exit 3 on errors).
+
+    Example: caretool doctor
+    """
     from caretool.store.doctor import check_home
     from caretool.views.output import emit_json, say
 

@@ -19,6 +19,10 @@ TYPER = (
     N_("Try [blue]'{command_path} {help_option}'[/] for help."),
     N_("Missing command."),
     N_("No such command {name!r}."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+    N_("Install completion for the specified shell."),
+    N_("Show completion for the specified shell, to copy it or customize the installation."),
 )
 
 # Typer's copy of Click writes these in fixed English; cli/root.py puts the catalogue's in their place

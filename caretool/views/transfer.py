@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from caretool.core.messages import _, n_
+from caretool.core.messages import _, n_, render
 from caretool.core.text import safe
 from caretool.views.output import emit_json, say, tell
 
@@ -61,16 +61,49 @@ def imported(result: dict[str, Any], *, as_json: bool) -> None:
     say(n_("Imported {count} entry; skipped {skipped} already here.",
            "Imported {count} entries; skipped {skipped} already here.",
            result["added"]).format(count=result["added"], skipped=result["skipped"]))
+    if result.get("updated"):
+        say(n_("Updated {count} entry changed on the other computer.",
+               "Updated {count} entries changed on the other computer.", result["updated"]).format(
+                   count=result["updated"]))
+    if result.get("deleted"):
+        say(n_("Removed {count} entry deleted on the other computer.",
+               "Removed {count} entries deleted on the other computer.", result["deleted"]).format(
+                   count=result["deleted"]))
     if result["caregivers_added"]:
         say(_("Added caregivers: {names}").format(names=", ".join(result["caregivers_added"])))
     if result["medications_added"]:
         say(_("Added medications: {names}").format(names=", ".join(result["medications_added"])))
+    if result.get("household"):
+        say(_("Changed in the household, as on the other computer:"))
+        for change in result["household"]:
+            say("  " + render(change["message"]))
+    for item in result.get("combined") or []:
+        say(render(item["message"]))
+    if result.get("conflicts"):
+        say(n_("{count} conflict (`caretool import --conflicts` shows both versions again):",
+               "{count} conflicts (`caretool import --conflicts` shows both versions again):",
+               len(result["conflicts"])).format(count=len(result["conflicts"])))
+        for item in result["conflicts"]:
+            say("  " + render(item["message"]))
     if result["household_created"]:
         say(_("Set up the household for {person} from the file.").format(person=result["person"]))
     if result["backup"]:
         tell(_("A backup from before the import is in {path}").format(path=result["backup"]))
         name = Path(result["backup"]).name
         tell(_("To undo the import: caretool backup --restore {name}").format(name=name))
+
+
+def conflicts(found: list[dict[str, Any]], *, as_json: bool) -> None:
+    """The conflict history, newest first: when each was found and what was kept and lost."""
+    if as_json:
+        emit_json(found)
+        return
+    if not found:
+        say(_("No conflicts: every import so far merged without one."))
+        return
+    for item in found:
+        say(_("{when}  {what}").format(when=str(item.get("at", ""))[:16].replace("T", " "),
+                                       what=render(item["message"])))
 
 
 @contextmanager

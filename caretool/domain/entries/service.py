@@ -19,6 +19,7 @@ from caretool.domain.care import redflags
 from caretool.domain.entries import kinds
 from caretool.domain.entries.model import Entry, Record, validate
 from caretool.domain.household.model import Household
+from caretool.domain.transfer import sync
 
 HOURS_OVER = msg("hours.over-a-day", "{who} already has {already:g} h logged on {day}; adding {hours:g} h "
                  "would exceed {limit:g} h in one day")
@@ -115,13 +116,28 @@ def _kind_label(kind: str) -> Message | str:
 
 
 def save_household(store: StoreLike, household: Household, label: Message | str) -> None:
-    """Store household changes so that `undo` can put the previous state back."""
-    if not store.has_household():  # the first save: nothing to go back to
+    """Store household changes so that `undo` can put the previous state back; every changed part
+    gets a revision so it merges into the household's copy on another computer (transfer/sync.py)."""
+    if not store.has_household():  # the first save: nothing to go back to, nothing to stamp
+        sync.origin(sync.block(household.stats))
         store.save_household(household.to_tables())
         return
     before = store.household_tables()
-    store.save_household(household.to_tables())
-    Change(label, household_before=before).save(store)
+    after = household.to_tables()
+    sync.stamp_changes(before, after)
+    store.save_household(after)
+    # Not the stats row: undo keeps the revisions and tombstones as they are now (see undo).
+    Change(label, household_before={k: v for k, v in before.items() if k != "stats"}).save(store)
+
+
+def home_origin(store: StoreLike, household: Household, *, keep: bool = True) -> str:
+    """This home's origin (transfer/sync.py), chosen and (with `keep`) stored the first time."""
+    block = sync.block(household.stats)
+    if not block.get("origin"):
+        sync.origin(block)
+        if keep:
+            store.save_household({"stats": [household.stats]})
+    return str(block["origin"])
 
 
 # --- building entries ------------------------------------------------------------------
@@ -177,6 +193,7 @@ def make_entry(
                   caregiver=who.id if who else None, source=source)
     if replaces is not None:
         entry.id, entry.created = replaces["id"], replaces.get("created", entry.created)
+        entry.revise(replaces, home_origin(store, household, keep=False))  # changed now, whatever its time
     record = entry.to_record()
     if kind == "hours":
         check_hours(store, household, record)
@@ -280,6 +297,7 @@ def edit(store: StoreLike, entry_id: str, changes: dict[str, Any], *, at: str | 
         entry.move_to(resolve_moment(household, at))
     if caregiver:
         entry.caregiver = household.find_caregiver(caregiver).id
+    entry.revise(before, home_origin(store, household))
     after = entry.to_record()
     if kind.name == "hours":
         check_hours(store, household, after)
@@ -292,7 +310,12 @@ def edit(store: StoreLike, entry_id: str, changes: dict[str, Any], *, at: str | 
 
 
 def delete(store: StoreLike, entry_id: str) -> Record:
+    """Delete an entry, leaving a tombstone so the deletion travels to the other computer."""
+    household = load(store)
     record = store.delete(_find(store, entry_id)["id"])
+    block = sync.block(household.stats)
+    block["deleted"][sync.entry_key(record["id"])] = sync.tombstone(record, here=sync.origin(block))
+    store.save_household({"stats": [household.stats]})
     change = Change(DELETED(kind=_kind_label(record["kind"])))
     change.deleted(record)
     change.save(store)
@@ -300,17 +323,40 @@ def delete(store: StoreLike, entry_id: str) -> Record:
 
 
 def undo(store: StoreLike) -> Record | None:
-    """Revert the last change; returns it (None when there is nothing to undo)."""
+    """Revert the last change; returns it (None when there is nothing to undo).
+
+    Undoing is itself a change that travels to the other computer: an entry put back is stamped
+    as changed now (a restored deletion names the tombstone it takes back, which goes), an entry
+    taken away leaves a tombstone, and the household parts put back are stamped (transfer/sync.py).
+    """
     action = store.pop_undo()
     if action is None:
         return None
+    household = load(store) if store.has_household() else None
+    tables = household.to_tables() if household else None
+    stats = household.stats if household else {}
+    deleted = sync.block(stats)["deleted"]
+    here = sync.origin(sync.block(stats))
+    when = dates.now()
     for step in reversed(action["steps"]):
         if step["op"] == "insert":
-            store.delete(step["record"]["id"])
+            gone = store.delete(step["record"]["id"])
+            deleted[sync.entry_key(gone["id"])] = sync.tombstone(gone, here=here)
         elif step["op"] == "delete":
-            store.insert([step["record"]])
+            stone = deleted.pop(sync.entry_key(step["record"]["id"]), None)
+            back = Entry.from_record(step["record"])
+            back.revise(step["record"], here, when,
+                        also_known=(sync.tombstone_revision(stone),) if stone else ())
+            store.insert([back.to_record()])
         else:
-            store.update(step["before"])
-    if action.get("household_before") is not None:
-        store.save_household(action["household_before"])
+            now_stored = store.get(step["after"]["id"])
+            restored = Entry.from_record(step["before"])
+            restored.revise(now_stored, here, when)
+            store.update(restored.to_record())
+    if action.get("household_before") is not None and tables is not None:
+        restored_tables = {**action["household_before"], "stats": [stats]}
+        sync.stamp_changes(tables, restored_tables)
+        store.save_household(restored_tables)
+    elif household is not None:
+        store.save_household({"stats": [stats]})
     return action

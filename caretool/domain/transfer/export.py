@@ -19,16 +19,20 @@ from caretool.core.errors import BadInput
 from caretool.core.messages import msg
 from caretool.core.text import json_safe, shown
 from caretool.domain.entries import kinds
-from caretool.domain.entries.model import Record
+from caretool.domain.entries.model import SYNC_FIELDS, Record
 from caretool.domain.entries.service import StoreLike, check_range
 from caretool.domain.household.model import Household
+from caretool.domain.transfer import sync
 
 FORMAT = "caretool-export"
-VERSION = 1
+# 2: the household's revisions and tombstones travel (origin, changes, deleted; entries' own
+# changed/origin/revisions), so edits, deletions and household changes merge. 1 still imports.
+VERSION = 2
 FORMATS = ("json", "csv")
 CSV_COMMON = ("id", "kind", "at", "day", "caregiver", "caregiver_name", "created", "source")
 # Warnings are derived from the entries (see the weekly report), so a spreadsheet of entries has none;
-# the `warnings` prose older caretools stored is left out rather than put into `other`.
+# the `warnings` prose older caretools stored is left out rather than put into `other`, and so is
+# the revision bookkeeping (SYNC_FIELDS) a spreadsheet has no use for.
 NOT_EXPORTED = ("warnings",)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 UNKNOWN_FORMAT = msg("export.unknown-format", "unknown export format {form!r}")
@@ -80,13 +84,19 @@ def export_json(store: StoreLike, out: IO[str], *, start: date | None = None,
     """Write the export document to `out`; returns the number of records."""
     check_range(start, end)
     tables = store.household_tables()
+    bookkeeping = sync.block({sync.KEY: sync.stats_row(tables).pop(sync.KEY, None)})
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     head = {
         "format": FORMAT,
         "version": VERSION,
         "exported": dates.iso(dates.now()),
+        "origin": bookkeeping.get("origin") or "",
         "range": {"from": start.isoformat() if start else None, "to": end.isoformat() if end else None},
         "household": tables,
+        # What merges the household and deletions (transfer/sync.py); the conflict history stays here.
+        "changes": bookkeeping["stamps"],
+        "deleted": [{"table": key.split("/", 1)[0], "id": key.split("/", 1)[1], **stone}
+                    for key, stone in sorted(bookkeeping["deleted"].items())],
     }
     out.write(json_safe(json.dumps(head, ensure_ascii=False, indent=1))[:-2] + ',\n "records": [')
     count = 0
@@ -119,7 +129,8 @@ def export_csv(store: StoreLike, out: IO[str], *, start: date | None = None,
     columns = csv_columns()
     fields = columns[len(CSV_COMMON):-1]
     # A field its kind keeps out of the CSV (the self-check's answers) is not in `other` either.
-    known = {*CSV_COMMON, *NOT_EXPORTED, *(f.name for kind in kinds.all_kinds() for f in kind.fields)}
+    known = {*CSV_COMMON, *NOT_EXPORTED, *SYNC_FIELDS,
+             *(f.name for kind in kinds.all_kinds() for f in kind.fields)}
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     count = 0

@@ -258,4 +258,5 @@ def check(path: Path, tables: dict[str, Any]) -> Household:
         raise BadInput(DAMAGED(path=str(path), problem=exc.message), FIX_HINT) from None
     for stats in rows["stats"]:
         stats.pop("first_weight", None)  # derived from the entries now, never stored
+        stats.pop("sync", None)  # each home keeps its own; the file's travels beside (revisions.py)
     return Household.from_tables(rows)

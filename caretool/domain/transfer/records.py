@@ -20,6 +20,7 @@ from caretool.core.text import is_valid_unicode, shown
 from caretool.domain.entries import kinds
 from caretool.domain.entries.model import COMMON, Record, validate
 from caretool.domain.household.model import BEFORE_ONSET_LIMIT_DAYS, Household
+from caretool.domain.transfer import revisions
 
 ID_PATTERN = re.compile(r"[0-9a-f]{32}", re.ASCII)
 FUTURE_SLACK = timedelta(days=1)  # another computer's clock may be a little ahead
@@ -140,6 +141,10 @@ def check_record(index: int, record: Any, ctx: Context) -> Record:
     for key in ("created", "source"):
         if key in record and not isinstance(record[key], str):
             raise bad(NOT_TEXT(field=key))
+    try:
+        revisions.record_fields(record)
+    except revisions.Problem as wrong:
+        raise bad(wrong.problem) from None
     warnings = record.get("warnings", [])
     if not isinstance(warnings, list) or (warnings and not all(isinstance(w, dict) for w in warnings)):
         raise bad(BAD_WARNINGS)
