@@ -22,7 +22,7 @@ from dateutil.relativedelta import relativedelta
 
 from caretool.core import dates
 from caretool.demo import sample
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.entries.model import Entry, validate
 from caretool.domain.progress.items import ITEMS
 from caretool.store import Store
@@ -38,7 +38,7 @@ COURSE = {"speech": (0.3, 3), "salivation": (0.4, 2), "swallowing": (0.35, 3), "
 def clinic(store: Store, start: date, end: date, now: datetime, seed: int) -> int:
     """A rating on the first of every month from `start`, a breathing test every third month."""
     rng = random.Random(seed + 1)
-    household = journal.load(store)
+    household = entries.load(store)
     who = household.default_caregiver
     months = max(1, (end.year - start.year) * 12 + end.month - start.month)
     records: list[dict[str, Any]] = []

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from caretool.domain.burnout import model, selfcheck
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.store import Store
 
 NOW = "2026-11-20T21:00:00+00:00"
@@ -47,10 +47,10 @@ def pinned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def add(home: Path, items: list[tuple[str, dict[str, Any], str, str]]) -> None:
     """Log many entries at once: (kind, fields, at, caregiver)."""
     with Store(home, write=True) as store:
-        household = journal.load(store)
-        entries = [journal.make_entry(store, household, kind, fields, at=at, caregiver=who)
+        household = entries.load(store)
+        made = [entries.make_entry(store, household, kind, fields, at=at, caregiver=who)
                    for kind, fields, at, who in items]
-        journal.add_entries(store, household, entries, "test")
+        entries.add_entries(store, household, made, "test")
 
 
 def heavy_fortnight(home: Path, who: str = "Ji-woo") -> None:
@@ -260,11 +260,11 @@ def test_selfcheck_questions_list(run: Any) -> None:
 def test_selfcheck_due_through_the_store(run: Any, household: Any, home: Path) -> None:
     household("Ji-woo")
     with Store(home) as store:
-        who = journal.load(store).active_caregivers[0].id
-        assert selfcheck.selfcheck_due(store, journal.load(store), who, TODAY)
+        who = entries.load(store).active_caregivers[0].id
+        assert selfcheck.selfcheck_due(store, entries.load(store), who, TODAY)
     run("selfcheck", "--answers", ZEROS)
     with Store(home) as store:
-        hh = journal.load(store)
+        hh = entries.load(store)
         assert not selfcheck.selfcheck_due(store, hh, who, TODAY)
         assert not selfcheck.selfcheck_due(store, hh, who, date(2026, 11, 27))
         assert selfcheck.selfcheck_due(store, hh, who, date(2026, 11, 28))

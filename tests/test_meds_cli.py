@@ -458,8 +458,8 @@ def test_service_adherence_for_the_weekly_report(home: Path, run: Any, home_with
     run("med", "take", "riluzole", "--at", "2026-11-16 08:00")
     now = datetime.fromisoformat("2026-11-22T12:00:00+00:00")
     with Store(home) as store:
-        from caretool.domain.entries import service as journal
-        rows = service.adherence(store, journal.load(store), date(2026, 11, 16), date(2026, 11, 22), now)
+        from caretool.domain.entries import service as entries
+        rows = service.adherence(store, entries.load(store), date(2026, 11, 16), date(2026, 11, 22), now)
     [row] = rows
     assert set(row) >= {"name", "scheduled", "taken", "skipped", "missed", "percent", "missed_doses"}
     assert (row["scheduled"], row["taken"], row["missed"]) == (13, 1, 12)
@@ -467,10 +467,10 @@ def test_service_adherence_for_the_weekly_report(home: Path, run: Any, home_with
 
 # --- the service as the check-in will use it ------------------------------------------------------
 def test_record_dose_builds_entries_for_one_change(home: Path, run: Any, home_with: Any) -> None:
-    from caretool.domain.entries import service as journal
+    from caretool.domain.entries import service as entries
     home_with(RILUZOLE, ["--preset", "edaravone-oral", "--start", "2026-11-10"])
     with Store(home, write=True) as store:
-        hh = journal.load(store)
+        hh = entries.load(store)
         now = datetime.fromisoformat("2026-11-20T14:05:00+00:00")
         first = service.record_dose(store, hh, "riluzole", "taken", at=now, for_time="08:00")
         with pytest.raises(Exception, match="already given"):
@@ -479,9 +479,9 @@ def test_record_dose_builds_entries_for_one_change(home: Path, run: Any, home_wi
                                      pending=[first])
         notes = service.dose_notes(store, hh, second, pending=[first])
         assert [n["urgency"] for n in notes] == ["note"] and second.warnings == []
-        journal.add_entries(store, hh, [first, second], "check-in")
+        entries.add_entries(store, hh, [first, second], "check-in")
     with Store(home) as store:
-        today = service.due_today(store, journal.load(store), now)
+        today = service.due_today(store, entries.load(store), now)
     assert [(d["name"], d["state"]) for d in today if d["time"] == "08:00"] == [
         ("Edaravone oral", "taken"), ("riluzole", "taken")]
     assert set(today[0]) >= {"name", "time", "scheduled_for", "state", "taken_at", "reason"}

@@ -14,7 +14,7 @@ import pytest
 
 from caretool.core.errors import BadInput
 from caretool.core.messages import render
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.meds import service
 from caretool.store import Store
 
@@ -192,7 +192,7 @@ def test_due_shows_a_dose_marked_both_taken_and_skipped(home: Path, run: Any, se
 def test_the_check_in_records_the_dose_its_prompt_named(home: Path, setup: Any) -> None:
     setup(BACLOFEN, now="2026-12-02 22:45")
     with Store(home, write=True) as store:
-        hh = journal.load(store)
+        hh = entries.load(store)
         now = datetime.fromisoformat("2026-12-02T22:45:00+00:00")
         named = service.record_dose(store, hh, "baclofen", "taken", at=now,
                                     for_slot="2026-12-02T08:00:00+00:00", source="checkin")
@@ -259,7 +259,7 @@ def test_an_ambiguous_prefix_asks_for_more(run: Any, setup: Any) -> None:
 def test_one_dose_named_twice_in_one_change_is_refused_not_made_extra(home: Path, setup: Any) -> None:
     setup(RILUZOLE, now="2026-12-02 20:10")
     with Store(home, write=True) as store:
-        hh = journal.load(store)
+        hh = entries.load(store)
         now = datetime.fromisoformat("2026-12-02T20:10:00+00:00")
         evening = service.record_dose(store, hh, "riluzole", "taken", at=now, for_time="20:00")
         morning = service.record_dose(store, hh, "riluzole", "taken", at=now, pending=[evening])

@@ -481,14 +481,14 @@ def flat(screen: str) -> str:
 
 
 def _flags_now(home: Path, days: int = 7) -> list[Flag]:
-    from caretool.domain.entries import service as journal
+    from caretool.domain.entries import service as entries
     from caretool.store import Store
 
     with Store(home) as store:
         from caretool.core import dates
 
         today = dates.today()
-        return redflags.flags_between(store, journal.load(store), today - timedelta(days=days), today)
+        return redflags.flags_between(store, entries.load(store), today - timedelta(days=days), today)
 
 
 def test_deleting_an_entry_takes_its_warning_away(run: Any, household: Any, home: Path) -> None:
@@ -529,12 +529,12 @@ def test_nothing_to_warn_about_prints_no_panel(run: Any, household: Any) -> None
 
 
 def test_weight_at_diagnosis_from_the_household(run: Any, household: Any, home: Path) -> None:
-    from caretool.domain.entries import service as journal
+    from caretool.domain.entries import service as entries
     from caretool.store import Store
 
     household()
     with Store(home, write=True) as store:
-        hh = journal.load(store)
+        hh = entries.load(store)
         hh.person["weight_at_diagnosis"] = 80.0
         store.save_household(hh.to_tables())
     run("log", "weight", "75", "--at", "40 days ago")

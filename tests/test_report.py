@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from caretool.core.errors import BadInput
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.report import build
 from caretool.domain.report.service import resolve_period
 from caretool.store import Store
@@ -78,11 +78,11 @@ def fortnight(run: Any, household: Any, home: Path, monkeypatch: pytest.MonkeyPa
     with Store(home, write=True) as store:
         meds.add(store, name=None, dose=None, flags=meds.ScheduleFlags(preset="riluzole"),
                  start="2026-11-16")
-        hh = journal.load(store)
+        hh = entries.load(store)
 
         def add(kind: str, when: datetime, who: str | None, source: str, **fields: Any) -> None:
-            entry = journal.make_entry(store, hh, kind, fields, caregiver=who, source=source, moment=when)
-            journal.add_entries(store, hh, [entry], f"fixture {kind}")
+            entry = entries.make_entry(store, hh, kind, fields, caregiver=who, source=source, moment=when)
+            entries.add_entries(store, hh, [entry], f"fixture {kind}")
 
         for day, kg in WEIGHTS:
             add("weight", at(day, "08:00"), "Ji-woo", "log", kg=kg)
@@ -106,7 +106,7 @@ def fortnight(run: Any, household: Any, home: Path, monkeypatch: pytest.MonkeyPa
                 status = "skipped" if (day, hour) == (18, 20) else "taken"
                 entry = meds.record_dose(store, hh, "Riluzole", status, at=at(slot, f"{hour:02d}:10"),
                                          reason="asleep" if status == "skipped" else "", caregiver="Ji-woo")
-                journal.add_entries(store, hh, [entry], "fixture dose")
+                entries.add_entries(store, hh, [entry], "fixture dose")
     return home
 
 
@@ -353,12 +353,12 @@ def test_no_household_says_how_to_start(run: Any) -> None:
 def test_one_week_reads_only_the_months_it_needs(run: Any, fortnight: Path, home: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     with Store(home, write=True) as store:
-        hh = journal.load(store)
+        hh = entries.load(store)
         for month in range(1, 10):  # the first weight (derived, not cached) is in the oldest month
             kind, fields = ("weight", {"kg": 80}) if month == 1 else ("note", {"text": f"month {month}"})
-            entry = journal.make_entry(store, hh, kind, fields, caregiver="Sam",
+            entry = entries.make_entry(store, hh, kind, fields, caregiver="Sam",
                                        moment=at(f"2026-{month:02d}-15"))
-            journal.add_entries(store, hh, [entry], "old")
+            entries.add_entries(store, hh, [entry], "old")
     read: list[str] = []
     original = Store.month_records
 

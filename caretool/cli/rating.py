@@ -35,12 +35,12 @@ def add(ctx: typer.Context, items: str | None = None, gastrostomy: bool | None =
     st = state(ctx)
     if not scores:  # neither --items nor any item: ask, with no lock held
         from caretool.cli import prompts
-        from caretool.domain.entries import service as journal
+        from caretool.domain.entries import service as entries
         from caretool.domain.progress import interview
 
         with st.store() as store:
             store.require_household()
-            household = journal.load(store)
+            household = entries.load(store)
         answers = prompts.walk(interview.interview(household, at=at, gastrostomy=gastrostomy))
         fields, at = answers.fields(), answers.at
     else:

@@ -120,11 +120,11 @@ def caregiver_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     Example: caretool caregiver list
     """
-    from caretool.domain.entries import service as journal
+    from caretool.domain.entries import service as entries
     from caretool.views import setup as view
 
     with state(ctx).store() as store:
-        household = journal.load(store)
+        household = entries.load(store)
     view.caregivers(household, as_json=json_wanted(ctx, as_json))
 
 

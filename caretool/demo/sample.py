@@ -33,11 +33,9 @@ from caretool.core import dates
 from caretool.core.errors import BadInput
 from caretool.core.messages import N_, _, language, msg
 from caretool.domain.burnout import selfcheck
-from caretool.domain.entries import service as journal
-from caretool.domain.entries.model import Entry, validate
+from caretool.domain.entries import service as entries
+from caretool.domain.entries.model import Entry, Record, validate
 from caretool.domain.household.model import Caregiver, Household
-
-Record = dict[str, Any]
 
 PERSON = "Min-jun"
 CAREGIVERS = (
@@ -461,7 +459,7 @@ def build(store: Any, *, start: date, end: date, caregivers: int = 3, seed: int 
     _care_papers(made, start, end)
     store.save_household(made.to_tables())
     _medications(store, min(start, end), now)
-    household = journal.load(store)
+    household = entries.load(store)
     for med in household.medications:  # meds.add gives random ids; the sample's are seeded
         med["id"] = uuid.UUID(int=rng.getrandbits(128), version=4).hex
         med["added"] = dates.iso(now)

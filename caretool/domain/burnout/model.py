@@ -29,9 +29,8 @@ from typing import Any
 
 from caretool.core.messages import Message, msg, msgn
 from caretool.domain.burnout import selfcheck
+from caretool.domain.entries.model import Record
 from caretool.domain.household.model import PHASE_TITLES
-
-Record = dict[str, Any]
 
 # Guide sections (## headings of guides/en/topics/burnout.md) that hold the tips for each cause.
 TOO_MANY_HOURS = "Too many hours"

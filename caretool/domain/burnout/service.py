@@ -10,13 +10,13 @@ from caretool.core.errors import BadInput, CaretoolError
 from caretool.core.messages import msg
 from caretool.domain.burnout import model, selfcheck
 from caretool.domain.burnout.selfcheck import selfcheck_due
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
+from caretool.domain.entries.model import Record
 from caretool.domain.household.model import Caregiver, Household
 
 __all__ = ["assess", "assess_all", "assess_named", "record_selfcheck", "selfcheck_due",
            "tips"]
 
-Record = dict[str, Any]
 # The 28-day windows as of today and as of a week earlier: 35 days, so two months at most.
 READ_DAYS = model.MONTH + model.WEEK
 MAX_TIPS = 3
@@ -31,7 +31,7 @@ WRONG_ANSWERS_HINT = msg("burnout.selfcheck.wrong-answers.hint", "answer all {co
 PROMPT = msg("burnout.selfcheck.prompt", "{number}. {question} (0-3)")
 
 
-def _recent(store: journal.StoreLike, today: date) -> list[Record]:
+def _recent(store: entries.StoreLike, today: date) -> list[Record]:
     return store.records_between(today - timedelta(days=READ_DAYS - 1), today)
 
 
@@ -98,7 +98,7 @@ def _assess(records: list[Record], household: Household, caregiver_id: str, toda
     }
 
 
-def assess(store: journal.StoreLike, household: Household, caregiver_id: str, today: date) -> dict[str, Any]:
+def assess(store: entries.StoreLike, household: Household, caregiver_id: str, today: date) -> dict[str, Any]:
     """One caregiver's burnout risk as of `today`, compared with the same model a week earlier.
 
     Keys: caregiver, caregiver_id, as_of, level (not-enough-data|low|elevated|high), points, floor
@@ -111,7 +111,7 @@ def assess(store: journal.StoreLike, household: Household, caregiver_id: str, to
     return _assess(_recent(store, today), household, caregiver_id, today)
 
 
-def assess_all(store: journal.StoreLike, household: Household, today: date, *,
+def assess_all(store: entries.StoreLike, household: Household, today: date, *,
                with_selfcheck: bool = True) -> list[dict[str, Any]]:
     """Every active caregiver's assessment (one read of the entries for all of them).
 
@@ -122,10 +122,10 @@ def assess_all(store: journal.StoreLike, household: Household, today: date, *,
             for c in household.active_caregivers]
 
 
-def assess_named(store: journal.StoreLike, name: str | None,
+def assess_named(store: entries.StoreLike, name: str | None,
                  today: date | None = None) -> list[dict[str, Any]]:
     """For `caretool burnout [--caregiver NAME]`: the named caregiver, or every active one."""
-    household = journal.load(store)
+    household = entries.load(store)
     today = today or dates.today()
     if name:
         caregiver = household.find_caregiver(name, include_removed=True)
@@ -134,9 +134,9 @@ def assess_named(store: journal.StoreLike, name: str | None,
 
 
 # --- the self-check ------------------------------------------------------------------------------
-def selfcheck_caregiver(store: journal.StoreLike, name: str | None) -> Caregiver:
+def selfcheck_caregiver(store: entries.StoreLike, name: str | None) -> Caregiver:
     """Who is taking the self-check: the named, default or only caregiver."""
-    household = journal.load(store)
+    household = entries.load(store)
     who = household.resolve_caregiver(name)
     if who is None:
         raise BadInput(NO_CAREGIVER, NO_CAREGIVER_HINT)
@@ -145,17 +145,17 @@ def selfcheck_caregiver(store: journal.StoreLike, name: str | None) -> Caregiver
 
 
 
-def record_selfcheck(store: journal.StoreLike, caregiver_id: str, answers: dict[str, int]) -> dict[str, Any]:
+def record_selfcheck(store: entries.StoreLike, caregiver_id: str, answers: dict[str, int]) -> dict[str, Any]:
     """Store a self-check as one undoable entry; returns what the view shows."""
-    household = journal.load(store)
+    household = entries.load(store)
     wanted = {q.id for q in selfcheck.QUESTIONS}
     if set(answers) != wanted:
         raise BadInput(WRONG_ANSWERS, WRONG_ANSWERS_HINT(count=len(wanted)))
     answers = {q.id: selfcheck.answer_value(answers[q.id]) for q in selfcheck.QUESTIONS}
     before = selfcheck.last_selfcheck(store, caregiver_id, dates.today(), days=READ_DAYS)
-    entry = journal.make_entry(store, household, "selfcheck", {"answers": answers},
+    entry = entries.make_entry(store, household, "selfcheck", {"answers": answers},
                                caregiver=caregiver_id, source="selfcheck")
-    record = journal.add_entries(store, household, [entry], "selfcheck")[0]
+    record = entries.add_entries(store, household, [entry], "selfcheck")[0]
     return {
         "id": record["id"],
         "caregiver": household.caregiver_name(caregiver_id),

@@ -23,8 +23,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from caretool.core.messages import Message, msg, render
-
-Record = dict[str, Any]
+from caretool.domain.entries.model import Record
 
 EMERGENCY = "emergency"
 URGENT = "urgent"

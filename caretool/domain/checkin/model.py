@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from caretool.domain.entries.model import Record
 from caretool.domain.household.model import Household
-
-Record = dict[str, Any]
 
 
 @dataclass

@@ -16,12 +16,11 @@ from caretool.core.messages import msg, msgn
 from caretool.domain.burnout import selfcheck
 from caretool.domain.care import redflags, symptoms
 from caretool.domain.checkin.model import Context, Existing, Plan, care_log_kind, existing_in
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.entries.kinds.symptom import SEVERITY_HINT
-from caretool.domain.entries.model import Entry
+from caretool.domain.entries.model import Entry, Record
 from caretool.domain.household.model import Household
 
-Record = dict[str, Any]
 # A past day's check-in is filed in the evening, when check-ins usually happen.
 PAST_DAY_TIME = time(20, 0)
 RECENT_DAYS = 7
@@ -67,12 +66,12 @@ def moment_for(day: date) -> datetime:
     return datetime.combine(day, PAST_DAY_TIME).astimezone()
 
 
-def existing(store: journal.StoreLike, day: date, caregiver_id: str | None) -> Existing:
+def existing(store: entries.StoreLike, day: date, caregiver_id: str | None) -> Existing:
     """That day's check-in; symptoms also count when logged earlier that day with `log`."""
     return existing_in(store.records_between(day, day), day, caregiver_id)
 
 
-def due_doses(store: journal.StoreLike, household: Household, day: date) -> list[Record]:
+def due_doses(store: entries.StoreLike, household: Household, day: date) -> list[Record]:
     """The scheduled doses of the day that are neither given nor skipped yet, and whose time has
     come (or nearly: a dose given a little early); a later dose is not asked about yet."""
     if not household.medications:
@@ -85,9 +84,9 @@ def due_doses(store: journal.StoreLike, household: Household, day: date) -> list
             and datetime.fromisoformat(d["scheduled_for"]) <= now + meds.GRACE]
 
 
-def read(store: journal.StoreLike, day: date, caregiver: str | None = None) -> Context:
+def read(store: entries.StoreLike, day: date, caregiver: str | None = None) -> Context:
     """Everything the interview asks from, read at once (a wrong --caregiver stops here)."""
-    household = journal.load(store)
+    household = entries.load(store)
     household.check_day(day)
     if caregiver:
         household.find_caregiver(caregiver)
@@ -104,7 +103,7 @@ def _same(old: Record | None, new: Entry) -> bool:
     return old is not None and all(old.get(k) == v for k, v in new.fields.items())
 
 
-def _replace(store: journal.StoreLike, change: journal.Change, old: Record | None, new: Entry) -> Record:
+def _replace(store: entries.StoreLike, change: entries.Change, old: Record | None, new: Entry) -> Record:
     """Store `new`, taking the place of `old` (same id) when this amends an earlier check-in."""
     record = new.to_record()
     if old is None:
@@ -132,7 +131,7 @@ def _wellbeing_fields(plan: Plan, before: Existing) -> dict[str, Any]:
     return fields
 
 
-def _doses(store: journal.StoreLike, household: Household, plan: Plan, name: str | None,
+def _doses(store: entries.StoreLike, household: Household, plan: Plan, name: str | None,
            when: datetime) -> list[Entry]:
     from caretool.domain.meds import service as meds
 
@@ -145,9 +144,9 @@ def _doses(store: journal.StoreLike, household: Household, plan: Plan, name: str
     return pending
 
 
-def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
+def save(store: entries.StoreLike, plan: Plan) -> dict[str, Any]:
     """Validate every answer first, then store them all as one change `caretool undo` reverts."""
-    household = journal.load(store)
+    household = entries.load(store)
     who = household.resolve_caregiver(plan.caregiver)
     cid = who.id if who else None
     household.check_day(plan.day)
@@ -156,7 +155,7 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
     name = who.name if who else None
 
     def entry(kind: str, fields: dict[str, Any], old: Record | None = None) -> Entry:
-        made = journal.make_entry(store, household, kind, fields, caregiver=name, source="checkin",
+        made = entries.make_entry(store, household, kind, fields, caregiver=name, source="checkin",
                                   moment=when, replaces=old)
         made.warnings = []  # derived when read (redflags.flags_for), never stored
         return made
@@ -190,7 +189,7 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
         planned.append((None, dose))
     if not planned and not adopted and before.empty:
         raise BadInput(NOTHING_TO_RECORD, NOTHING_TO_RECORD_HINT)
-    change = journal.Change(f"check-in {plan.day}")
+    change = entries.Change(f"check-in {plan.day}")
     for record in adopted:
         store.update({**record, "source": "checkin"})
         change.updated(record, {**record, "source": "checkin"})
@@ -208,20 +207,20 @@ def save(store: journal.StoreLike, plan: Plan) -> dict[str, Any]:
     }
 
 
-def warnings(store: journal.StoreLike, result: dict[str, Any]) -> list[redflags.Flag]:
+def warnings(store: entries.StoreLike, result: dict[str, Any]) -> list[redflags.Flag]:
     """The red flags the day's entries raise now the check-in is stored (whoever logged them: they
     are about the person cared for), most urgent first. Derived, never stored."""
-    household = journal.load(store)
+    household = entries.load(store)
     day = date.fromisoformat(result["day"])
     return redflags.flags_between(store, household, day, day)
 
 
-def burnout_after(store: journal.StoreLike, result: dict[str, Any]) -> dict[str, Any]:
+def burnout_after(store: entries.StoreLike, result: dict[str, Any]) -> dict[str, Any]:
     """The caregiver's burnout level after a check-in, when it is elevated or high."""
     if not result.get("caregiver_id"):
         return {}
     from caretool.domain.burnout import service as burnout
 
-    household = journal.load(store)
+    household = entries.load(store)
     assessed = burnout.assess(store, household, result["caregiver_id"], date.fromisoformat(result["day"]))
     return {"burnout": assessed} if assessed.get("level") in ("elevated", "high") else {}

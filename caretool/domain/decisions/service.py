@@ -7,21 +7,21 @@ from typing import Any
 from caretool.core import dates
 from caretool.core.messages import msg
 from caretool.domain.decisions import model
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 
 CHANGED = msg("change.decisions-set", "set advance decisions")
 
 
-def set_decisions(store: journal.StoreLike, given: dict[str, Any]) -> dict[str, Any]:
+def set_decisions(store: entries.StoreLike, given: dict[str, Any]) -> dict[str, Any]:
     """Record the options given; what was recorded before and is not given stays."""
-    household = journal.load(store)
+    household = entries.load(store)
     found = model.changes(given, household.check_day)
     household.decisions = {**household.decisions, **found, "updated": dates.today().isoformat()}
-    journal.save_household(store, household, CHANGED)
+    entries.save_household(store, household, CHANGED)
     return dict(household.decisions)
 
 
-def show(store: journal.StoreLike) -> dict[str, Any]:
+def show(store: entries.StoreLike) -> dict[str, Any]:
     """Every field, None where nothing is recorded."""
-    decisions = journal.load(store).decisions
+    decisions = entries.load(store).decisions
     return {field: decisions.get(field) for field in (*model.FIELDS, "updated")}

@@ -8,7 +8,7 @@ from caretool.core import dates
 from caretool.core.errors import BadInput
 from caretool.core.messages import msg
 from caretool.domain.contacts import model as contacts
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.equipment import model
 from caretool.domain.household.model import Household
 
@@ -33,19 +33,19 @@ def _supplier(household: Household, key: str | None) -> str | None:
     return str(contacts.find(household.contacts, key)["id"])
 
 
-def add(store: journal.StoreLike, fields: dict[str, Any]) -> dict[str, Any]:
-    household = journal.load(store)
+def add(store: entries.StoreLike, fields: dict[str, Any]) -> dict[str, Any]:
+    household = entries.load(store)
     item = model.new(fields)
     item["since"] = model.since(fields.get("since"), household.check_day)
     item["supplier"] = _supplier(household, fields.get("supplier"))
     household.equipment.append(item)
-    journal.save_household(store, household, ADDED(type=model.label(item["type"])))
+    entries.save_household(store, household, ADDED(type=model.label(item["type"])))
     return item
 
 
-def listing(store: journal.StoreLike) -> dict[str, Any]:
+def listing(store: entries.StoreLike) -> dict[str, Any]:
     """The items (in use first, then retired) and the contacts they name as suppliers."""
-    household = journal.load(store)
+    household = entries.load(store)
     items = sorted(household.equipment, key=lambda i: (bool(i.get("retired")), list(model.TYPES).index(
         i["type"]) if i.get("type") in model.TYPES else len(model.TYPES)))
     return {"items": items, "suppliers": {c["id"]: c for c in household.contacts}}
@@ -54,9 +54,9 @@ def listing(store: journal.StoreLike) -> dict[str, Any]:
 TEXT_FIELDS = ("type", "model", "settings")
 
 
-def edit(store: journal.StoreLike, key: str,
+def edit(store: entries.StoreLike, key: str,
          changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    household = journal.load(store)
+    household = entries.load(store)
     item = model.find(household.equipment, key, active_only=False)
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
@@ -67,13 +67,13 @@ def edit(store: journal.StoreLike, key: str,
         item["since"] = model.since(given["since"], household.check_day)
     if "supplier" in given:
         item["supplier"] = _supplier(household, given["supplier"])
-    journal.save_household(store, household, EDITED(type=model.label(item["type"])))
+    entries.save_household(store, household, EDITED(type=model.label(item["type"])))
     return before, dict(item)
 
 
-def retire(store: journal.StoreLike, key: str, on: str | None = None) -> dict[str, Any]:
+def retire(store: entries.StoreLike, key: str, on: str | None = None) -> dict[str, Any]:
     """Mark an item as no longer in use (from `on`, default today); it stays in the list."""
-    household = journal.load(store)
+    household = entries.load(store)
     item = model.find(household.equipment, key, active_only=True)
     if item.get("retired"):
         raise BadInput(ALREADY_RETIRED(type=model.label(item["type"]), day=item["retired"]),
@@ -82,5 +82,5 @@ def retire(store: journal.StoreLike, key: str, on: str | None = None) -> dict[st
     if item.get("since") and day < str(item["since"]):
         raise BadInput(RETIRED_BEFORE_SINCE(day=day, since=item["since"]), RETIRED_BEFORE_SINCE_HINT)
     item["retired"] = day
-    journal.save_household(store, household, RETIRED(type=model.label(item["type"])))
+    entries.save_household(store, household, RETIRED(type=model.label(item["type"])))
     return dict(item)

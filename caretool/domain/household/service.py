@@ -14,7 +14,7 @@ from caretool.core.errors import BadInput, NotFound
 from caretool.core.messages import Message, msg
 from caretool.core.text import clean_name, name_key
 from caretool.domain.entries import kinds
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.household import settings
 from caretool.domain.household.model import CAREGIVER_NAME, Caregiver, Household, check_phase
 
@@ -57,8 +57,8 @@ class InitAnswers:
     lang: str | None = None  # the household's language setting (asked by the interview)
 
 
-def existing(store: journal.StoreLike) -> Household | None:
-    return journal.load(store) if store.has_household() else None
+def existing(store: entries.StoreLike) -> Household | None:
+    return entries.load(store) if store.has_household() else None
 
 
 # --- the checks, one per answer ---------------------------------------------------------------
@@ -136,7 +136,7 @@ def _day(value: str | None, what: Message) -> date | None:
 
 
 # --- init -------------------------------------------------------------------------------------
-def init(store: journal.StoreLike, answers: InitAnswers) -> tuple[Household, bool]:
+def init(store: entries.StoreLike, answers: InitAnswers) -> tuple[Household, bool]:
     """Create the household, or update the existing one without losing anything."""
     household = existing(store)
     created = household is None
@@ -174,7 +174,7 @@ def init(store: journal.StoreLike, answers: InitAnswers) -> tuple[Household, boo
         household.set_phase(answers.phase, dates.today())
     elif not household.phases:
         household.set_phase(1, dates.today())
-    journal.save_household(store, household, "init" if created else "init (update)")
+    entries.save_household(store, household, "init" if created else "init (update)")
     return household, created
 
 
@@ -203,23 +203,23 @@ def _choose_default(household: Household, answers: InitAnswers) -> None:
         household.settings["default_caregiver"] = household.find_caregiver(first).id
 
 
-def add_caregiver(store: journal.StoreLike, name: str, relation: str) -> Caregiver:
-    household = journal.load(store)
+def add_caregiver(store: entries.StoreLike, name: str, relation: str) -> Caregiver:
+    household = entries.load(store)
     added = household.add_caregiver(name, relation)
-    journal.save_household(store, household, f"add caregiver {added.name}")
+    entries.save_household(store, household, f"add caregiver {added.name}")
     return added
 
 
-def remove_caregiver(store: journal.StoreLike, name: str) -> Caregiver:
-    household = journal.load(store)
+def remove_caregiver(store: entries.StoreLike, name: str) -> Caregiver:
+    household = entries.load(store)
     removed = household.remove_caregiver(name)
-    journal.save_household(store, household, f"remove caregiver {removed.name}")
+    entries.save_household(store, household, f"remove caregiver {removed.name}")
     return removed
 
 
-def set_default_caregiver(store: journal.StoreLike, name: str) -> Caregiver:
-    household = journal.load(store)
+def set_default_caregiver(store: entries.StoreLike, name: str) -> Caregiver:
+    household = entries.load(store)
     chosen = household.find_caregiver(name)
     household.settings["default_caregiver"] = chosen.id
-    journal.save_household(store, household, f"default caregiver {chosen.name}")
+    entries.save_household(store, household, f"default caregiver {chosen.name}")
     return chosen

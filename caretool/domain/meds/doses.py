@@ -32,7 +32,7 @@ from caretool.core import dates
 from caretool.core.errors import BadInput
 from caretool.core.messages import Message, msg, msgn
 from caretool.core.text import name_key
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.entries.model import Entry, Record
 from caretool.domain.household.model import Household
 from caretool.domain.meds import presets, schedule
@@ -40,7 +40,7 @@ from caretool.domain.meds.names import find, keys
 from caretool.domain.meds.schedule import Schedule
 from caretool.domain.meds.wording import and_list
 
-StoreLike = journal.StoreLike
+StoreLike = entries.StoreLike
 
 GRACE = timedelta(hours=2)
 MATCH_DAYS = 14  # a dose entry is matched to a scheduled dose at most this many days away
@@ -407,7 +407,7 @@ def plan_dose(store: StoreLike, household: Household, name: str, status: str, *,
             scheduled_for = dates.iso(found.slot)
     fields = {"medication": med["name"], "status": status, "scheduled_for": scheduled_for,
               "reason": reason if status == "skipped" else "", "extra": extra, "dose": med["dose"]}
-    entry = journal.make_entry(store, household, "dose", fields, caregiver=caregiver, source=source,
+    entry = entries.make_entry(store, household, "dose", fields, caregiver=caregiver, source=source,
                                moment=moment, replaces=old)
     return Dose(entry, old, because)
 
@@ -445,7 +445,7 @@ def record_dose(store: StoreLike, household: Household, name: str, status: str, 
     ISO string or an aware datetime): that exact dose is recorded, or BadInput says why not
     (not scheduled then, already given, already skipped). Without it, the nearest open dose is
     filled, and a 'taken' with no open dose becomes an extra dose (entry.fields["extra"]).
-    Save it with journal.add_entries (one undoable change, several entries allowed; pass the
+    Save it with entries.add_entries (one undoable change, several entries allowed; pass the
     entries already built for that change as `pending` so duplicates among them are refused).
     Check an answer when it is given by calling this then: it stores nothing.
     """

@@ -26,7 +26,7 @@ from caretool.core import dates
 from caretool.core.errors import BadInput
 from caretool.core.messages import Message, msg, render
 from caretool.core.text import clean_name, clean_text, name_key, parse_number
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.entries.model import Record
 from caretool.domain.household.model import Household
 from caretool.domain.meds import doses, limits, presets, schedule
@@ -50,7 +50,7 @@ __all__ = ["GRACE", "Dose", "ScheduleFlags", "add", "adherence", "adherence_repo
            "low_stock", "plan_dose", "record_dose", "set_stock", "slots", "stock_left", "stock_report",
            "stocks", "stop"]
 
-StoreLike = journal.StoreLike
+StoreLike = entries.StoreLike
 
 TOGETHER = msg("med.flags-together", "{first} and {second} cannot be used together")
 TOGETHER_HINT = msg("med.flags-together.hint",
@@ -229,7 +229,7 @@ def add(store: StoreLike, *, name: str | None, dose: str | None, flags: Schedule
     `not_due_today` the times of today's doses that came before it was added). An as-needed
     medicine may have limits (`max_per_day`, `min_gap`: see limits.py)."""
     now = now or dates.now()
-    household = journal.load(store)
+    household = entries.load(store)
     built = build_schedule(flags, name)
     preset = built.preset
     if not name and not preset:
@@ -257,7 +257,7 @@ def add(store: StoreLike, *, name: str | None, dose: str | None, flags: Schedule
     }
     _limits(med, max_per_day, min_gap)
     household.medications.append(med)
-    journal.save_household(store, household, f"add medication {name}")
+    entries.save_household(store, household, f"add medication {name}")
     row = med_row(med, now)
     row["not_due_today"] = doses.earlier_today(med, now) if med["due_from"] else []
     return row
@@ -269,7 +269,7 @@ def listing(store: StoreLike, name: str | None = None, now: datetime | None = No
     each row's `stock` is what is left (stock.left) or None when it is not counted."""
     now = now or dates.now()
     warn = stocks.warn_days(warn_days)
-    household = journal.load(store)
+    household = entries.load(store)
     meds = [find(household, name)] if name else household.medications
     left = stock_left(store, meds, now, warn)
     if name:
@@ -318,13 +318,13 @@ def set_stock(store: StoreLike, name: str, count: str, *, unit: str | None = Non
     what is left. Returns {"name", "stock" (stock.left), "before" (what was left, or None)}."""
     now = now or dates.now()
     warn = stocks.warn_days(warn_days)
-    household = journal.load(store)
+    household = entries.load(store)
     med = find(household, name, include_stopped=False)
-    moment = journal.resolve_moment(household, at, ref=now) if at else now
+    moment = entries.resolve_moment(household, at, ref=now) if at else now
     before = stock_left(store, [med], now, warn).get(med["id"])
     med["stock"] = stocks.record(med, count, unit=unit, per_dose=per_dose, add=add, moment=moment,
                                  left_now=before["left"] if before else None)
-    journal.save_household(store, household, STOCK_LABEL(name=med["name"]))
+    entries.save_household(store, household, STOCK_LABEL(name=med["name"]))
     return {"name": med["name"], "stock": stock_left(store, [med], now, warn).get(med["id"]),
             "before": before, "added": add}
 
@@ -334,7 +334,7 @@ def stock_report(store: StoreLike, name: str | None = None, warn_days: str | Non
     """`med stock [NAME]`: what is left of the counted medicines (or of the one named)."""
     now = now or dates.now()
     warn = stocks.warn_days(warn_days)
-    household = journal.load(store)
+    household = entries.load(store)
     meds = [find(household, name)] if name else household.medications
     left = stock_left(store, meds, now, warn)
     if name and meds[0]["id"] not in left:
@@ -354,7 +354,7 @@ def _moment_or_day(text: str, now: datetime) -> datetime:
 def stop(store: StoreLike, name: str, at: str | None = None, now: datetime | None = None) -> Record:
     """Stop a medication from a moment on: later doses are no longer due."""
     now = now or dates.now()
-    household = journal.load(store)
+    household = entries.load(store)
     med = find(household, name, include_stopped=False)
     moment = _moment_or_day(at, now) if at else now
     if moment - now > dates.FUTURE_TOLERANCE:
@@ -363,7 +363,7 @@ def stop(store: StoreLike, name: str, at: str | None = None, now: datetime | Non
         raise BadInput(STOP_BEFORE_START(name=med["name"], start=med["start"], day=f"{moment:%Y-%m-%d}"),
                        STOP_BEFORE_START_HINT)
     med["stopped"] = dates.iso(moment)
-    journal.save_household(store, household, f"stop medication {med['name']}")
+    entries.save_household(store, household, f"stop medication {med['name']}")
     return med_row(med, now)
 
 
@@ -393,7 +393,7 @@ def edit(store: StoreLike, name: str, *, new_name: str | None = None, dose: str 
     only while the medicine is taken as needed."""
     now = now or dates.now()
     flags = flags or ScheduleFlags()
-    household = journal.load(store)
+    household = entries.load(store)
     med = find(household, name)
     before = copy.deepcopy(med)
     if new_name is not None:
@@ -436,7 +436,7 @@ def edit(store: StoreLike, name: str, *, new_name: str | None = None, dose: str 
     _limits(med, max_per_day, min_gap)
     if med == before:
         raise BadInput(NOTHING_TO_CHANGE, NOTHING_TO_CHANGE_HINT)
-    journal.save_household(store, household, f"edit medication {med['name']}")
+    entries.save_household(store, household, f"edit medication {med['name']}")
     return med_row(before, now), med_row(med, now)
 
 
@@ -444,7 +444,7 @@ def edit(store: StoreLike, name: str, *, new_name: str | None = None, dose: str 
 def due(store: StoreLike, day: str | None = None, now: datetime | None = None) -> Record:
     """`med due`: the day's scheduled doses and any extra or as-needed doses given that day."""
     now = now or dates.now()
-    household = journal.load(store)
+    household = entries.load(store)
     when = dates.parse_day(day, ref=dates.local_day(now)) if day else dates.local_day(now)
     records = doses.dose_records(store, *doses.window(when, when, now))
     return {
@@ -490,10 +490,10 @@ def log_dose(store: StoreLike, name: str, status: str, *, at: str | None = None,
     Returns {"record", "notes", "extra_because", "replaced"}: the stored entry, the notes to show,
     why a dose given became an extra dose (a Message, or None), and the skip it changed (or None).
     """
-    household = journal.load(store)
+    household = entries.load(store)
     if status == "skipped" and not (reason and reason.strip()):
         raise BadInput(WHY_SKIPPED, WHY_SKIPPED_HINT)
-    moment = journal.resolve_moment(household, at) if at else None
+    moment = entries.resolve_moment(household, at) if at else None
     planned = plan_dose(store, household, name, status, at=moment, for_time=for_time, reason=reason or "",
                         extra=extra, replace=replace, caregiver=caregiver)
     if status == "taken" and (override or note is not None or find(household, name).get("as_needed")):
@@ -501,11 +501,11 @@ def log_dose(store: StoreLike, name: str, status: str, *, at: str | None = None,
     notes = dose_notes(store, household, planned.entry)
     label = f"{'take' if status == 'taken' else 'skip'} {planned.entry.fields['medication']}"
     if planned.replaces is None:
-        record = journal.add_entries(store, household, [planned.entry], label)[0]
+        record = entries.add_entries(store, household, [planned.entry], label)[0]
     else:
         record = planned.entry.to_record()
         store.update(record)
-        change = journal.Change(label)
+        change = entries.Change(label)
         change.updated(planned.replaces, record)
         change.save(store)
     return {"record": record, "notes": notes, "extra_because": planned.extra_because,
@@ -520,6 +520,6 @@ def adherence_report(store: StoreLike, days: str = "28", now: datetime | None = 
         raise BadInput(DAYS_NOT_WHOLE(days=days), DAYS_HINT)
     end = dates.local_day(now)
     start = end - timedelta(days=int(count) - 1)
-    household = journal.load(store)
+    household = entries.load(store)
     return {"from": start.isoformat(), "to": end.isoformat(), "days": int(count),
             "medications": adherence(store, household, start, end, now)}

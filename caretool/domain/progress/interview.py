@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from caretool.core.messages import msg
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.entries.fields import whole_number
 from caretool.domain.household.model import Household
 from caretool.domain.interview import Interview, Question, Say, yes_no
@@ -41,7 +41,7 @@ def interview(household: Household, *, at: str | None = None,
     yield Say(INTRO)
     if at is None:
         def when_ok(text: str) -> str:
-            moment = journal.resolve_moment(household, text)
+            moment = entries.resolve_moment(household, text)
             service.check_after_onset(household, moment.date())
             return text
 

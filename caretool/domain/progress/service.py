@@ -25,11 +25,10 @@ from caretool.core.messages import msg
 from caretool.domain.care import redflags
 from caretool.domain.care.flags import Baseline
 from caretool.domain.entries import kinds
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
+from caretool.domain.entries.model import Record
 from caretool.domain.household.model import Household
 from caretool.domain.progress import body, items, lungs, prompts, rate, staging
-
-Record = dict[str, Any]
 
 WINDOW_MONTHS = 6
 # How far back `progress` and a new rating look for the latest rating or breathing test when the
@@ -68,7 +67,7 @@ def check_after_onset(household: Household, day: date) -> None:
         raise BadInput(BEFORE_ONSET(day=day.isoformat(), onset=onset.isoformat()), BEFORE_ONSET_HINT)
 
 
-def baseline(store: journal.StoreLike, household: Household) -> Baseline | None:
+def baseline(store: entries.StoreLike, household: Household) -> Baseline | None:
     """The weight loss is measured from (caretool.domain.care.redflags.baseline)."""
     first = None if household.weight_at_diagnosis else redflags.first_weight(store)
     return redflags.baseline(household, first)
@@ -86,7 +85,7 @@ def wanted(record: Record) -> bool:
     return kind in FIGURE_KINDS or (kind == "symptom" and record.get("name") in prompts.SYMPTOM_NAMES)
 
 
-def between(store: journal.StoreLike, start: date, end: date) -> list[Record]:
+def between(store: entries.StoreLike, start: date, end: date) -> list[Record]:
     """The wanted entries of the days start..end, month by month (unsorted: build sorts what it uses)."""
     lo, hi = start.isoformat(), end.isoformat()
     present = set(store.month_keys())
@@ -94,7 +93,7 @@ def between(store: journal.StoreLike, start: date, end: date) -> list[Record]:
             for r in store.month_records(key) if lo <= r["day"] <= hi and wanted(r)]
 
 
-def _older_sparse(store: journal.StoreLike, before: date, limit: date,
+def _older_sparse(store: entries.StoreLike, before: date, limit: date,
                   missing: set[str]) -> tuple[list[Record], date | None]:
     """Month by month back from `before`, the months up to the one holding the latest rating and
     breathing test still missing; returns their entries and the earliest such latest day."""
@@ -114,7 +113,7 @@ def _older_sparse(store: journal.StoreLike, before: date, limit: date,
     return found, date.fromisoformat(earliest) if earliest else None
 
 
-def partial(store: journal.StoreLike, records: list[Record], start: date) -> bool:
+def partial(store: entries.StoreLike, records: list[Record], start: date) -> bool:
     """Whether months older than those read exist (a crossing at the first entry read may then
     be older than it looks)."""
     first = min([f"{start:%Y-%m}", *(str(r["day"])[:7] for r in records)])
@@ -122,7 +121,7 @@ def partial(store: journal.StoreLike, records: list[Record], start: date) -> boo
     return bool(keys) and keys[0] < first
 
 
-def read(store: journal.StoreLike, end: date, months: int | None, *,
+def read(store: entries.StoreLike, end: date, months: int | None, *,
          lookback: int = LOOKBACK_MONTHS) -> tuple[list[Record], date]:
     """The entries the figures need, and the first day of the period shown; `lookback` months
     before the window are searched for a rating or breathing test when it holds none (0: no)."""
@@ -222,10 +221,10 @@ def build(household: Household, records: Iterable[Record], *, start: date, end: 
     }
 
 
-def progress(store: journal.StoreLike, *, months: int | None = WINDOW_MONTHS,
+def progress(store: entries.StoreLike, *, months: int | None = WINDOW_MONTHS,
              end: date | None = None, now: datetime | None = None) -> dict[str, Any]:
     """What `caretool progress` shows."""
-    household = journal.load(store)
+    household = entries.load(store)
     now = now or dates.now()
     end = end or now.date()
     records, start = read(store, end, check_months(months))
@@ -234,12 +233,12 @@ def progress(store: journal.StoreLike, *, months: int | None = WINDOW_MONTHS,
 
 
 # --- logging ---------------------------------------------------------------------------------
-def log(store: journal.StoreLike, kind: str, fields: dict[str, Any], *, at: str | None = None,
+def log(store: entries.StoreLike, kind: str, fields: dict[str, Any], *, at: str | None = None,
         caregiver: str | None = None) -> Record:
     """Store a rating or a breathing test; the record comes back with the decision prompts it has
     just crossed into (shown once, now) under "prompts"."""
-    household = journal.load(store)
-    entry = journal.make_entry(store, household, kind, fields, at=at, caregiver=caregiver)
+    household = entries.load(store)
+    entry = entries.make_entry(store, household, kind, fields, at=at, caregiver=caregiver)
     if kind == "rating":
         check_after_onset(household, entry.day)
     record = entry.to_record()
@@ -247,12 +246,12 @@ def log(store: journal.StoreLike, kind: str, fields: dict[str, Any], *, at: str 
     records, start = read(store, today, WINDOW_MONTHS)
     found = prompts.crossings([*records, record], baseline=baseline(store, household),
                               height_cm=height(household), end=today, partial=partial(store, records, start))
-    journal.add_entries(store, household, [entry], journal.LOGGED(kind=kinds.get(kind).label))
+    entries.add_entries(store, household, [entry], entries.LOGGED(kind=kinds.get(kind).label))
     return {**record, "warnings": [], "prompts": prompts.caused_by(found, [record["id"]])}
 
 
 # --- for other commands ----------------------------------------------------------------------
-def new_prompts(store: journal.StoreLike, household: Household, recent: list[Record],
+def new_prompts(store: entries.StoreLike, household: Household, recent: list[Record],
                 now: datetime) -> list[dict[str, Any]]:
     """The open prompts crossed by an entry made in the last 7 days (for `caretool today`).
 
@@ -281,7 +280,7 @@ def _made_since(record: Mapping[str, Any], now: datetime) -> bool:
     return made >= (now - timedelta(days=prompts.NEW_DAYS)).isoformat()[:10]
 
 
-def period_section(store: journal.StoreLike, household: Household, *, start: date, end: date,
+def period_section(store: entries.StoreLike, household: Household, *, start: date, end: date,
                    now: datetime) -> dict[str, Any]:
     """The report's Progression section: the same figures up to the period's end (from the 6
     months before it: a weekly report does not search older months), and the prompts crossed

@@ -28,7 +28,7 @@ from typing import Any
 
 from caretool.core import dates
 from caretool.core.messages import Message, msg
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.entries.model import Record
 from caretool.domain.meds import doses, schedule
 from caretool.domain.meds.names import find
@@ -194,12 +194,12 @@ def _chosen(household: Any, names: Sequence[str]) -> list[Record]:
     return list(chosen.values())
 
 
-def plan(store: journal.StoreLike, names: Sequence[str] = (), now: datetime | None = None) -> dict[str, Any]:
+def plan(store: entries.StoreLike, names: Sequence[str] = (), now: datetime | None = None) -> dict[str, Any]:
     """The calendar of every medication (or of the ones named): keys zone (IANA name or None:
     floating local times), series ([Series]), skipped ([{name, reason}]: as-needed, no-doses),
     horizon (ISO day where bounded series end), bounded (names), first (earliest dose, ISO)."""
     now = now or dates.now()
-    household = journal.load(store)
+    household = entries.load(store)
     horizon = datetime.combine(dates.local_day(now) + timedelta(days=HORIZON_DAYS), time(23, 59, 59))
     series: list[Series] = []
     skipped: list[dict[str, str]] = []

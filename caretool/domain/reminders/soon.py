@@ -14,7 +14,7 @@ from typing import Any
 
 from caretool.core import dates
 from caretool.core.messages import msg
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.meds import doses, durations
 
 LOWEST = timedelta(minutes=1)
@@ -30,12 +30,12 @@ def window(text: str) -> timedelta:
     return durations.parse(text, option="--soon", low=LOWEST, high=HIGHEST)
 
 
-def due_soon(store: journal.StoreLike, length: timedelta, now: datetime | None = None) -> dict[str, Any]:
+def due_soon(store: entries.StoreLike, length: timedelta, now: datetime | None = None) -> dict[str, Any]:
     """Keys: now, until (now + length), minutes, doses (the rows of `med due`, each with
     `overdue`: True for a dose whose time has passed), due (True when there is any)."""
     now = now or dates.now()
     until = now + length
-    household = journal.load(store)
+    household = entries.load(store)
     today = dates.local_day(now)
     lo, hi = today - timedelta(days=1), dates.local_day(until)
     records = doses.dose_records(store, *doses.window(lo, hi, now))

@@ -41,10 +41,9 @@ from typing import Any
 
 from caretool.core.messages import Message, msg, msgn
 from caretool.domain.care import phases, symptoms
+from caretool.domain.entries.model import Record
 from caretool.domain.household.model import PHASE_TITLES, Household
 from caretool.domain.report import care_logs
-
-Record = dict[str, Any]
 
 # The sections, in order, with their titles; every format shows them the same way.
 SECTIONS: tuple[tuple[str, Message], ...] = (

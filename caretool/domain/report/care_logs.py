@@ -15,8 +15,8 @@ from collections import defaultdict
 from typing import Any
 
 from caretool.core.messages import msg
+from caretool.domain.entries.model import Record
 
-Record = dict[str, Any]
 KINDS = ("niv", "cough-assist", "suction", "feed", "tube-change")
 RULES = msg("report.rules.breathing-feeding",
             "NIV at night = hours logged with --night that day; NIV in the day = hours without it; means "

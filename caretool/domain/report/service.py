@@ -14,7 +14,7 @@ from caretool.core import dates
 from caretool.core.errors import BadInput
 from caretool.core.messages import msg
 from caretool.domain.burnout import service as burnout_service
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.guidance import guides
 from caretool.domain.meds import service as meds
 from caretool.domain.progress import service as progress
@@ -90,7 +90,7 @@ def resolve_period(*, week: str | None = None, start: str | None = None, end: st
     return Period(first, min(last, today), label, partial=partial)
 
 
-def adherence(store: journal.StoreLike, household: Any, period: Period,
+def adherence(store: entries.StoreLike, household: Any, period: Period,
               now: datetime) -> list[dict[str, Any]]:
     """Per medicine: the medication service's adherence over the period, with its schedule in words."""
     if not household.medications:
@@ -104,21 +104,21 @@ def adherence(store: journal.StoreLike, household: Any, period: Period,
     return out
 
 
-def burnout(store: journal.StoreLike, household: Any, period: Period, *,
+def burnout(store: entries.StoreLike, household: Any, period: Period, *,
             include_caregiver_health: bool) -> list[dict[str, Any]]:
     if not household.active_caregivers:
         return []
     return burnout_service.assess_all(store, household, period.end, with_selfcheck=include_caregiver_health)
 
 
-def report(store: journal.StoreLike, period: Period, *,
+def report(store: entries.StoreLike, period: Period, *,
            include_caregiver_health: bool = False) -> dict[str, Any]:
     """The whole report for `period` as plain data (see caretool.domain.report.build).
 
     The caregivers' self-checks, and anything about self-harm, are left out unless
     `include_caregiver_health` (the family asked for them with --include-caregiver-health).
     """
-    household = journal.load(store)
+    household = entries.load(store)
     now = dates.now()
     records = store.records_between(period.first_needed(), period.end)
     phase = phase_at(household, period.end)
@@ -132,6 +132,6 @@ def report(store: journal.StoreLike, period: Period, *,
         burnout=burnout(store, household, period, include_caregiver_health=include_caregiver_health),
         phase_questions=guides.questions_for(phase) if phase else [],
         include_caregiver_health=include_caregiver_health,
-        first_weight=journal.first_weight(store),
+        first_weight=entries.first_weight(store),
         progression=progress.period_section(store, household, start=period.start, end=period.end, now=now),
     )

@@ -13,8 +13,8 @@ from datetime import date
 from typing import Any
 
 from caretool.domain.care import redflags
+from caretool.domain.entries.model import Record
 
-Record = dict[str, Any]
 URGENCY_ORDER = (redflags.EMERGENCY, redflags.URGENT, redflags.TODAY)
 
 

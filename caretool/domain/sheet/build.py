@@ -19,7 +19,7 @@ from caretool.domain.care.flags import CALL_HANDLER, CALL_HANDLER_SOURCE, OXYGEN
 from caretool.domain.contacts.model import in_call_order
 from caretool.domain.contacts.model import label as role_label
 from caretool.domain.decisions.model import FIELDS as DECISION_FIELDS
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.equipment.model import BREATHING, TYPES, in_use
 from caretool.domain.equipment.model import label as equipment_label
 from caretool.domain.household.model import PHASE_TITLES, Household
@@ -159,6 +159,6 @@ def sheet(household: Household, today: date | None = None) -> dict[str, Any]:
     }
 
 
-def for_store(store: journal.StoreLike) -> dict[str, Any]:
+def for_store(store: entries.StoreLike) -> dict[str, Any]:
     """The sheet of the household in `store` (NotSetUp when there is none)."""
-    return sheet(journal.load(store))
+    return sheet(entries.load(store))

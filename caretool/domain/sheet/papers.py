@@ -15,9 +15,9 @@ from caretool.core.messages import Message, msg
 from caretool.core.text import name_key, shown
 from caretool.domain.contacts import model as contacts
 from caretool.domain.decisions import model as decisions
+from caretool.domain.entries.model import Record
 from caretool.domain.equipment import model as equipment
 
-Record = dict[str, Any]
 TABLES = ("contacts", "equipment", "decisions")
 ID = re.compile(r"[0-9a-f]{32}", re.ASCII)
 CONTACT_N = msg("import.item-contact", "contact {number}")

@@ -8,7 +8,7 @@ from typing import Any
 from caretool.core import dates
 from caretool.core.messages import msg
 from caretool.domain.care import redflags
-from caretool.domain.entries import service as journal
+from caretool.domain.entries import service as entries
 from caretool.domain.household.model import PHASE_TITLES
 from caretool.domain.report import warnings as grouped
 
@@ -46,7 +46,7 @@ def last_checkin(records: list[dict[str, Any]]) -> str | None:
     return max(found, key=lambda m: datetime.fromisoformat(m)) if found else None
 
 
-def _doses(store: journal.StoreLike, household: Any, now: datetime, since: str | None,
+def _doses(store: entries.StoreLike, household: Any, now: datetime, since: str | None,
            warn_days: int | None) -> dict[str, Any]:
     """Today's doses; those still due today; those missed since the last check-in (or in the last
     MISSED_DAYS without one), oldest first; and the medicines running low."""
@@ -68,14 +68,14 @@ def _doses(store: journal.StoreLike, household: Any, now: datetime, since: str |
             "missed": missed, "low_stock": meds.low_stock(store, household, now, warn)}
 
 
-def today(store: journal.StoreLike, warn_days: int | None = None) -> dict[str, Any]:
+def today(store: entries.StoreLike, warn_days: int | None = None) -> dict[str, Any]:
     """Keys: date, person, phase, phase_title, checked_in, streak, last_checkin (ISO or None),
     doses (today's), still_due (today's doses due now or later), missed (doses missed since the
     last check-in, at most MISSED_DAYS back), low_stock (medicines that run out within
     `warn_days`, see meds.stock), warnings (grouped by rule, the last 7 days, see
     caretool.domain.report.warnings), prompts (decision prompts crossed by an entry made in the last
     7 days: caretool.domain.progress), next (a Message), next_id."""
-    household = journal.load(store)
+    household = entries.load(store)
     now = dates.now()
     day = now.date()
     recent = store.records_between(day - timedelta(days=STREAK_DAYS), day)
