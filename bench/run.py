@@ -53,9 +53,21 @@ def make_empty_home(folder: Path, caregivers: int) -> None:
     subprocess.run(cmd, check=True, env={**os.environ, "CARETOOL_NOW": NOW})
 
 
-def cases_for(label: str, home: Path, caregiver: str) -> dict[str, Case]:
+def a_note(home: Path, before: str) -> str:
+    """The id of the newest note on or before a day (what `edit ID` and `delete ID` are timed on)."""
+    out = subprocess.run([*CARETOOL, "--json", "history", "--kind", "note", "--to", before, "--limit", "1"],
+                         capture_output=True, text=True, check=True,
+                         env={**os.environ, "CARETOOL_HOME": str(home), "CARETOOL_NOW": NOW}).stdout
+    return str(json.loads(out)["data"][0]["id"])[:8]
+
+
+def cases_for(label: str, home: Path, caregiver: str, note: str | None = None) -> dict[str, Case]:
     env = {"CARETOOL_HOME": str(home), "CARETOOL_NOW": NOW}
     found = {}
+    if note:  # each timed run is undone, so every run edits (or deletes) the same entry
+        found[f"edit ID [{label}]"] = Case([*CARETOOL, "edit", note, "--text", "bench"], env,
+                                           [*CARETOOL, "undo"])
+        found[f"delete ID [{label}]"] = Case([*CARETOOL, "delete", note], env, [*CARETOOL, "undo"])
     for name, args in {**DAILY, **WEEKLY, **CLINIC}.items():
         args = [*args, "--caregiver", caregiver] if name in ("log", "checkin") else args
         after = [*CARETOOL, "undo"] if name in UNDONE else None
@@ -100,14 +112,18 @@ def main() -> None:
         caregiver = json.loads(subprocess.run(
             [*CARETOOL, "--json", "caregiver", "list"], capture_output=True, text=True, check=True,
             env={**os.environ, "CARETOOL_HOME": str(full)}).stdout)["data"][0]["name"]
+        subprocess.run([*CARETOOL, "log", "note", "the entry to edit"], check=True, capture_output=True,
+                       env={**os.environ, "CARETOOL_HOME": str(empty), "CARETOOL_NOW": NOW})
+        two_years_ago = "2024-11-20" if args.years >= 2 else "today"  # NOW is 2026-11-20
+        notes = {"empty": a_note(empty, "today"), "5y": a_note(full, two_years_ago)}
         cases = {
             "python -c pass": Case([PY, "-c", "pass"]),
             "floor app": Case([PY, str(BENCH / "floor_app.py")]),
             "floor app --help": Case([PY, str(BENCH / "floor_app.py"), "--help"]),
             "caretool --help": Case([*CARETOOL, "--help"], {"CARETOOL_HOME": str(empty)}),
             **language_cases(empty, caregiver),
-            **cases_for("empty", empty, caregiver),
-            **cases_for("5y", full, caregiver),
+            **cases_for("empty", empty, caregiver, notes["empty"]),
+            **cases_for("5y", full, caregiver, notes["5y"]),
         }
         times = medians(cases, args.runs, warmup)
     finally:
@@ -124,6 +140,8 @@ def main() -> None:
         ratio(f"{name}: 5-year home / empty home", f"{name} [5y]", f"{name} [empty]", 1.2)
     ratio("report (one week): 5-year / empty", "report [5y]", "report [empty]", 1.3)
     ratio("progress: 5-year home / empty home", "progress [5y]", "progress [empty]", 1.2)
+    ratio("edit ID: 5-year home / empty home", "edit ID [5y]", "edit ID [empty]", 1.2)
+    ratio("delete ID: 5-year home / empty home", "delete ID [5y]", "delete ID [empty]", 1.2)
     ratio("caretool --help / floor app --help", "caretool --help", "floor app --help", 1.3)
     ratio("log on empty home / floor app command", "log [empty]", "floor app", 1.4)
     ratio("export 5-year home / json.load of its files", "export [5y]", "json.load [5y]", 3.0)

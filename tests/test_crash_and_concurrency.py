@@ -1,4 +1,6 @@
-"""Real processes: killed mid-write or writing at once, the store loses nothing acknowledged."""
+"""Real processes: killed mid-write or writing at once, the store loses nothing acknowledged.
+
+(The deterministic kill at every filesystem step of every command is tests/test_crash_harness.py.)"""
 
 from __future__ import annotations
 
@@ -92,4 +94,45 @@ def test_python_dash_m_and_version(real_home: Path) -> None:
     assert code == 0 and out.startswith("caretool ")
     assert any(ch.isdigit() for ch in out)
 
+
+def _steps(home: Path, tmp: Path, *args: str) -> list[tuple[str, str]]:
+    """The filesystem steps a command takes, from a run on a copy of the home."""
+    import shutil
+
+    copy = tmp / "count"
+    shutil.copytree(home, copy, copy_function=os.link)  # shared inodes: caretool only replaces files
+    log = tmp / "steps.log"
+    env = {**os.environ, "CARETOOL_HOME": str(copy), "CARETOOL_FAULT_LOG": str(log)}
+    subprocess.run([sys.executable, "-m", "caretool", *args], env=env, check=True, capture_output=True)
+    return [tuple(line.split("\t")[1:]) for line in log.read_text().splitlines()]  # type: ignore[misc]
+
+
+def test_a_reader_finishes_a_change_its_writer_was_killed_in(real_home: Path, tmp_path: Path) -> None:
+    steps = _steps(real_home, tmp_path, "log", "note", "half way")
+    committed = next(i for i, (action, path) in enumerate(steps, 1)
+                     if action == "rename" and path.endswith(".intent.json"))
+    env = {**os.environ, "CARETOOL_HOME": str(real_home), "CARETOOL_FAULT_AT": str(committed + 1)}
+    killed = subprocess.run([sys.executable, "-m", "caretool", "log", "note", "half way"], env=env,
+                            capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL
+    assert (real_home / ".intent.json").exists()  # committed, not yet applied
+    assert "half way" in notes_in(real_home)  # a reading command applied it first
+    assert not (real_home / ".intent.json").exists()
+    code, _, _ = finish(caretool(real_home, "undo"))
+    assert code == 0 and "half way" not in notes_in(real_home)
+
+
+def test_a_writer_killed_before_its_commit_point_leaves_nothing(real_home: Path, tmp_path: Path) -> None:
+    steps = _steps(real_home, tmp_path, "log", "note", "never")
+    committed = next(i for i, (action, path) in enumerate(steps, 1)
+                     if action == "rename" and path.endswith(".intent.json"))
+    env = {**os.environ, "CARETOOL_HOME": str(real_home), "CARETOOL_FAULT_AT": str(committed)}
+    killed = subprocess.run([sys.executable, "-m", "caretool", "log", "note", "never"], env=env,
+                            capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL
+    assert "never" not in notes_in(real_home)
+    code, out, _ = finish(caretool(real_home, "doctor"))
+    assert code == 0 and "left over from an interrupted write" in out
+    finish(caretool(real_home, "log", "note", "next"))
+    assert not [p for p in real_home.rglob("*.tmp")]
 

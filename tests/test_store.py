@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from caretool.core.errors import DataError
-from caretool.store import Store, files, schema
+from caretool.store import Store, schema, txn
 from caretool.store.backup import KEEP, list_backups
 
 
@@ -155,7 +155,7 @@ def test_lock_held_by_another_process_gives_a_clear_error(run: Any, logged: Path
     import fcntl
 
     monkeypatch.setenv("CARETOOL_LOCK_TIMEOUT", "0.2")
-    fd = os.open(logged / ".lock", os.O_RDWR)
+    fd = os.open(logged, os.O_RDONLY | os.O_DIRECTORY)
     fcntl.flock(fd, fcntl.LOCK_EX)
     try:
         result = run("log", "hours", "1", code=3)
@@ -204,18 +204,26 @@ def test_migrations_run_in_order_after_a_backup(run: Any, logged: Path,
     assert calls == [2]  # only once
 
 
-def test_failed_write_leaves_the_old_file(logged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    month = month_files(logged)[0]
-    before = month.read_bytes()
+def test_failed_write_leaves_the_old_files(logged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    months = month_files(logged)
+    before = snapshot(logged)
+    written: list[int] = []
 
     def full_disk(fd: int, data: Any) -> int:
-        raise OSError(28, "No space left on device")
+        if written:  # the first file fits, the second does not
+            raise OSError(28, "No space left on device")
+        written.append(fd)
+        return original(fd, data)
 
+    original = os.write
     monkeypatch.setattr(os, "write", full_disk)
-    with pytest.raises(DataError, match="disk is full"):
-        files.write_atomic(month, b"{}")
-    assert month.read_bytes() == before
-    assert not [p for p in month.parent.iterdir() if p.name.endswith(".tmp")]
+    tx = txn.Transaction(logged)
+    tx.put(months[0], b'{"entries": {}}')
+    with pytest.raises(DataError) as caught:
+        tx.put(logged / "household.json", b"{}")
+    assert "disk is full; nothing was changed" in str(caught.value.message)
+    assert snapshot(logged) == before
+    assert not [p for p in logged.rglob("*") if p.name.endswith(".tmp")]
 
 
 record_fields = st.fixed_dictionaries({
@@ -229,7 +237,8 @@ record_fields = st.fixed_dictionaries({
 def test_store_round_trip(tmp_path: Path, payloads: list[dict[str, Any]]) -> None:
     home = tmp_path / f"rt{abs(hash(str(payloads)))}"
     records = [{"id": f"{i:032x}", "kind": "note", "at": "2026-11-20T10:00:00+00:00",
-                "day": "2026-11-20", **p} for i, p in enumerate(payloads)]
+                "day": "2026-11-20", "created": "2026-11-20T10:00:00+00:00", **p}
+               for i, p in enumerate(payloads)]
     with Store(home, write=True) as store:
         store.save_household({"person": [{"name": "x"}]})
         store.insert(records)

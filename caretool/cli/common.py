@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from caretool.store import Store
 
 
@@ -28,10 +30,18 @@ class State:
             self._home = resolve_home(self.home_option)
         return self._home
 
-    def store(self, *, write: bool = False) -> Store:
+    def store(self, *, write: bool = False, repair: bool = False) -> Store:
         from caretool.store import Store
 
-        return Store(self.home, write=write)
+        return Store(self.home, write=write, repair=repair, check_record=check_record())
+
+
+def check_record() -> Callable[[Mapping[str, Any]], None]:
+    """The store checks each entry it reads against its kind's declared fields (severity "high"
+    is then a data error naming the file, entry and field, not an unexpected problem later)."""
+    from caretool.domain.entries import kinds
+
+    return kinds.check_stored
 
 
 def state(ctx: typer.Context) -> State:

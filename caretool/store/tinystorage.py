@@ -1,12 +1,13 @@
 """A TinyDB storage that reads strictly once and writes only when the command commits.
 
 TinyDB re-reads its storage on every operation; holding the command-wide lock makes one read
-enough. Writes stay in memory until Store.commit() replaces the file atomically, so a command
-that fails or is killed half-way leaves every file as it was (nothing was acknowledged yet).
+enough. Writes stay in memory until Store.commit() hands every changed file to one transaction,
+so a command that fails or is killed half-way leaves every file as it was.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,13 @@ from tinydb.storages import Storage
 
 from caretool.store import files
 
+Check = Callable[[Path, Any], dict[str, Any]]
+
 
 class DeferredAtomicStorage(Storage):
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, check: Check | None = None) -> None:
         self.path = Path(path)
+        self._check = check
         self._data: dict[str, Any] | None = None
         self._loaded = False
         self.dirty = False
@@ -25,7 +29,9 @@ class DeferredAtomicStorage(Storage):
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
             raw = files.read_json(self.path)
-            self._data = None if raw is None else files.check_tinydb_shape(self.path, raw)
+            if raw is not None and self._check is not None:
+                raw = self._check(self.path, raw)
+            self._data = raw
             self._loaded = True
         return self._data
 
@@ -34,10 +40,9 @@ class DeferredAtomicStorage(Storage):
         self._loaded = True
         self.dirty = True
 
-    def commit(self) -> None:
-        if self.dirty and self._data is not None:
-            files.write_atomic(self.path, files.dumps(self._data))
-            self.dirty = False
+    @property
+    def data(self) -> dict[str, Any] | None:
+        return self._data
 
     def close(self) -> None:
         pass
