@@ -57,3 +57,24 @@ def test_help_in_korean_has_no_placeholders_either(run: Any) -> None:
     finally:
         messages.set_language("en")  # the language is process-wide: later tests build data in English
     assert not PLACEHOLDER.findall(shown)
+
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "A field with nothing recorded says so."),
+    ("ko", "기록이 없는 항목은 '기록 없음'이라고 나옵니다."),
+])
+def test_help_sentences_wrap_to_the_terminal_not_to_the_source(run: Any, lang: str, sentence: str) -> None:
+    """The source wraps this sentence of `sheet --help` over two lines; at 120 columns it must show
+    on one line, as the terminal wraps it, not as the docstring was wrapped."""
+    shown = run("--lang", lang, "sheet", "--help").stdout
+    assert any(sentence in line for line in shown.splitlines()), shown
+
+
+def test_unwrapping_keeps_paragraphs_examples_and_continued_commands() -> None:
+    from caretool.cli.root import _unwrap
+
+    text = ("One sentence\nwrapped.\n\nExamples:\n  caretool a \\\n    --b 1\n"
+            "caretool c --d\n--e | caretool f\n| caretool g")
+    assert _unwrap(text) == ("One sentence wrapped.\n\nExamples:\n  caretool a \\\n    --b 1\n"
+                             "caretool c --d\n--e | caretool f\n| caretool g")

@@ -191,7 +191,10 @@ def translate_help(command: Any) -> None:
         for attribute in ("help", "short_help", "epilog"):
             original = item.__dict__.setdefault(f"_en_{attribute}", getattr(item, attribute, None))
             if isinstance(original, str) and original:
-                setattr(item, attribute, _(original))
+                setattr(item, attribute, _unwrap(_(original)))
+        if hasattr(item, "invoke") and item.__dict__["_en_short_help"] is None and item.help:
+            # The command list shows the first paragraph; Rich markup keeps a docstring's line breaks.
+            item.short_help = item.help.split("\n\n")[0].replace("\n", " ")
         kind = getattr(item, "param_type_name", "")
         if kind in ("option", "argument"):
             _plain_metavar(item)
@@ -199,6 +202,15 @@ def translate_help(command: Any) -> None:
             item.get_help_option = _help_option_of(item)
     _typer_panel_words()
     _usage_word()
+
+
+def _unwrap(text: str) -> str:
+    """Typer's Rich help keeps a docstring's line breaks, so a sentence wrapped at the source's
+    line length shows ragged in any other width. Join them; keep paragraphs, indented lines, lines
+    after a colon or a trailing backslash, and lines that go on with a command (`|`, `--`, caretool)."""
+    import re
+
+    return re.sub(r"(?<![\\:\n])\n(?!\s|\||--|caretool\b)", " ", text)
 
 
 def _plain_metavar(param: Any) -> None:
