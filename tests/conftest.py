@@ -17,7 +17,7 @@ from caretool.cli.root import app
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "home"
     monkeypatch.setenv("CARETOOL_HOME", str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # `remind setup --install` writes here
@@ -29,7 +29,12 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for variable in ("CARETOOL_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    return folder
+    yield folder
+    # An in-process `--lang ko` leaves the process in Korean; the next module's fixtures, which
+    # build households without the CLI, must start in English whatever ran before them.
+    from caretool.core import messages
+
+    messages.set_language("en")
 
 
 # Typer rebuilds the whole command tree on every invoke (~60 ms); the tree never changes here.
