@@ -508,6 +508,24 @@ def test_deleting_an_entry_takes_its_warning_away(run: Any, household: Any, home
     assert "headache on waking" not in render(redflags.text_of(after).why).lower()
 
 
+def test_history_marks_the_entries_that_raise_a_warning_and_forgets_them_when_deleted(
+        run: Any, household: Any) -> None:
+    household()
+    run("log", "symptom", "choking", "--severity", "3", "--at", "2 days ago")
+    run("log", "symptom", "cramps", "--severity", "1")
+    run("log", "note", "a quiet day")
+    shown = run("history")
+    lines = {line.split("  ")[0]: line for line in shown.stdout.splitlines()[1:]}
+    choking = next(r for r in run.json("history") if r.get("name") == "choking")
+    marked = [line for line in lines.values() if "(!)" in line]
+    assert len(marked) == 1 and marked[0].startswith(choking["id"][:7]), shown.stdout
+    assert "`caretool today`" in shown.stderr
+    assert "(!)" not in run("--json", "history").stdout
+    run("delete", choking["id"][:8])
+    again = run("history")
+    assert "(!)" not in again.stdout and again.stderr == ""
+
+
 def test_new_entries_store_no_warnings(run: Any, household: Any) -> None:
     household()
     run("log", "symptom", "choking", "--severity", "3")

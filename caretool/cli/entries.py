@@ -37,9 +37,11 @@ def _history_command() -> Any:
         Examples: caretool history --limit 20 | caretool history --from "7 days ago" --kind symptom
         """
         from caretool.core import dates
+        from caretool.domain.care import redflags
         from caretool.domain.entries import service as entries
         from caretool.views import entries as view
 
+        wants_json = json_wanted(ctx, as_json)
         with state(ctx).store() as store:
             household = entries.load(store)
             rows = entries.history(
@@ -48,7 +50,8 @@ def _history_command() -> Any:
                 end=dates.parse_day(end) if end else None,
                 kind=kind.strip().lower() if kind else None, caregiver=caregiver, limit=limit,
             )
-        view.table(rows, household, as_json=json_wanted(ctx, as_json))
+            flagged = {} if wants_json else redflags.flagged_entries(store, household, rows)
+        view.table(rows, household, flagged=flagged, as_json=wants_json)
 
     return history
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from caretool.core import dates
 from caretool.core.messages import Message, _, msg, render
 from caretool.core.text import pad, safe, width
@@ -76,23 +78,35 @@ def undone(action: Record | None, label: Message | str, *, as_json: bool) -> Non
         tell(_("Undid: {change} (from {when})").format(change=text, when=_when(action)))
 
 
-def table(rows: list[Record], household: Household, *, as_json: bool) -> None:
+MARK = "(!)"
+
+
+def table(rows: list[Record], household: Household, *, flagged: Mapping[str, str] | None = None,
+          as_json: bool) -> None:
+    """`flagged`: the ids of the rows that raise a warning (derived when shown, never stored)."""
     if as_json:
         emit_json(rows)
         return
     if not rows:
         tell(_("No entries match. Log one with `caretool log ...` or `caretool checkin`."))
         return
+    flagged = flagged or {}
     # Plain aligned columns: a history list is read every day, and Rich costs start-up time.
     cells = [(_("id"), _("when"), _("kind"), _("who"), _("what"))]
-    for r in rows:  # warnings are derived, not stored: `caretool today` and the report show them
+    for r in rows:
         who = safe(household.caregiver_name(r.get("caregiver")))
         kind = render(KIND_WORDS[r["kind"]]) if r["kind"] in KIND_WORDS else r["kind"]
-        cells.append((r["id"][:7], _when(r), safe(kind), who, safe(render(describe(r)))))
+        what = safe(render(describe(r)))
+        if r["id"] in flagged:
+            what = f"{MARK} {what}"
+        cells.append((r["id"][:7], _when(r), safe(kind), who, what))
     widths = [max(width(row[i]) for row in cells) for i in range(4)]
     for row in cells:
         say("  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row[:4], widths, strict=True))
             + "  " + row[4])
+    if any(r["id"] in flagged for r in rows):
+        tell(_("{mark} raises a warning: `caretool today` (this week) or `caretool report` says what to "
+               "do.").format(mark=MARK))
 
 
 def catalogue(*, as_json: bool) -> None:

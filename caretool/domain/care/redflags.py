@@ -41,8 +41,8 @@ from caretool.domain.care.rules import BY_ID
 from caretool.domain.care.rules.weight import MUST_DAYS as WEIGHT_DAYS
 from caretool.domain.care.rules.weight import loss_pct
 
-__all__ = ["CONTEXT_DAYS", "EMERGENCY", "RULES", "TODAY", "URGENT", "Flag", "FlagText", "flags_between",
-           "flags_for", "loss_pct", "text_of"]
+__all__ = ["CONTEXT_DAYS", "EMERGENCY", "RULES", "TODAY", "URGENT", "Flag", "FlagText", "flagged_entries",
+           "flags_between", "flags_for", "loss_pct", "text_of"]
 
 DAY_RULES = tuple(rule for rule in RULES if rule.judges_days)
 # Rules with no verified clinical source, on purpose (docs/clinical-sources.md, the rules table).
@@ -193,6 +193,20 @@ def flags_between(store: Any, household: Any, start: date, end: date) -> list[Fl
         if _needs_first_weight(household, window):
             first = first_weight(store)
     return sorted(_judge(window, recent, household, first) + by_day, key=lambda f: rank(f.urgency))
+
+
+def flagged_entries(store: Any, household: Any, rows: list[Record]) -> dict[str, str]:
+    """For a list of entries (history): the id of each that raises a warning, with its most urgent
+    level. Nothing is read when no row is of a kind a rule judges."""
+    triggers = trigger_kinds()
+    days = [r["day"] for r in rows if r.get("kind") in triggers]
+    if not days:
+        return {}
+    found: dict[str, str] = {}
+    for flag in flags_between(store, household, date.fromisoformat(min(days)), date.fromisoformat(max(days))):
+        if flag.entry_id and (flag.entry_id not in found or rank(flag.urgency) < rank(found[flag.entry_id])):
+            found[flag.entry_id] = flag.urgency
+    return found
 
 
 def flags_for(new: list[Record], store: Any, household: Any) -> list[Flag]:
