@@ -127,3 +127,23 @@ def test_a_korean_word_is_found_inside_a_compound_word() -> None:
 def test_korean_words_search_the_korean_guides_from_an_english_screen(run: Any) -> None:
     hits = run.json("guide", "search", "위루관")
     assert hits[0]["slug"] == "phases/4-swallowing"
+
+
+@pytest.mark.parametrize(("days", "english"), [
+    ("월,수,금", "mon,wed,fri"), ("월요일 목요일", "mon,thu"), ("평일", "weekdays"), ("주말", "sat,sun"),
+    ("화·토", "tue,sat"),
+])
+def test_medicine_days_in_korean_give_the_english_schedule(run: Any, household: Any, days: str,
+                                                          english: str) -> None:
+    household()
+    run("med", "add", "vitamin-d", "--dose", "1 tablet", "--times", "09:00", "--days", days)
+    run("med", "add", "vitamin-e", "--dose", "1 tablet", "--times", "09:00", "--days", english)
+    d, e = (m for m in run.json("med", "list") if m["name"] in ("vitamin-d", "vitamin-e"))
+    assert d["rrule"] == e["rrule"] and "BYDAY" in d["rrule"]
+
+
+def test_an_unreadable_korean_day_names_the_korean_forms(run: Any, household: Any) -> None:
+    household()
+    done = run("--lang", "ko", "med", "add", "vitamin-d", "--dose", "1", "--times", "09:00", "--days", "월화",
+               code=2)
+    assert "월,수,금" in done.stderr and "평일" in done.stderr

@@ -364,15 +364,22 @@ def parse_times(text: str) -> list[time]:
     return sorted({dates.parse_time(word) for word in words})
 
 
+DAY_GROUPS = {"weekdays": WEEKDAY_CODES[:5], "weekend": WEEKDAY_CODES[5:],
+              "평일": WEEKDAY_CODES[:5], "주중": WEEKDAY_CODES[:5], "주말": WEEKDAY_CODES[5:]}
+
+
 def parse_weekdays(text: str) -> list[str]:
-    """`mon,wed,fri` (or full names, or `weekdays`) -> RFC 5545 codes in week order."""
+    """`mon,wed,fri` (or full names, `weekdays`, `weekend`; in Korean 월,수,금, 월요일, 평일,
+    주말) -> RFC 5545 codes in week order."""
     codes: set[str] = set()
-    for word in (w for w in re.split(r"[,\s]+", text.strip().lower()) if w):
-        if word == "weekdays":
-            codes.update(WEEKDAY_CODES[:5])
+    for word in (w for w in re.split(r"[,\s、·]+", text.strip().lower()) if w):
+        if word in DAY_GROUPS:
+            codes.update(DAY_GROUPS[word])
             continue
-        matches = [code for code, name in zip(WEEKDAY_CODES, dates.WEEKDAYS, strict=True)
-                   if len(word) >= 2 and name.startswith(word)]
+        korean = [code for code, name in zip(WEEKDAY_CODES, dates.KO_WEEKDAYS, strict=True)
+                  if word in (name, name[0], name[:2])]  # 월요일, 월, 월요
+        matches = korean or [code for code, name in zip(WEEKDAY_CODES, dates.WEEKDAYS, strict=True)
+                             if len(word) >= 2 and name.startswith(word)]
         if len(matches) != 1:
             raise BadInput(WEEKDAY_UNREADABLE(word=word), WEEKDAY_HINT)
         codes.add(matches[0])
