@@ -69,3 +69,22 @@ def test_ctrl_c_cancels_with_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_scripted_answers_walk_the_same_interview() -> None:
     assert iv.answers(sample(), ["4", "n", "2"]) == {"hours": 4, "tired": False, "task": "other"}
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "(y/n) [y]: "), ("ko", "(예/아니오, y/n) [예]: ")])
+def test_a_yes_no_default_is_shown_in_the_readers_words(monkeypatch: pytest.MonkeyPatch, lang: str,
+                                                        shown: str) -> None:
+    from caretool.core import messages
+
+    def one() -> iv.Interview[bool]:
+        return (yield iv.yes_no("save", "Save?", default=True))
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    messages.set_language(lang)
+    try:
+        assert prompts.walk(one()) is True  # Enter still takes the default
+    finally:
+        messages.set_language("en")
+    assert shown in err.getvalue()

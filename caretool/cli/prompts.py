@@ -18,6 +18,8 @@ T = TypeVar("T")
 CANCELLED = msg("interview.cancelled", "cancelled; nothing was saved")
 TRY_AGAIN = msg("interview.try-again", "{problem} ({hint}). Please try again.")
 TRY_AGAIN_NO_HINT = msg("interview.try-again-no-hint", "{problem}. Please try again.")
+# What Enter chooses on a yes/no question, in the words the reader types.
+DEFAULT_WORDS = {"y": msg("interview.default-yes", "y"), "n": msg("interview.default-no", "n")}
 
 
 class Cancelled(CaretoolError):
@@ -53,7 +55,8 @@ def ask(question: Question) -> Any:
     if question.yes_no:
         prompt += " " + _("(y/n)")
     if question.default:
-        prompt += f" [{question.default}]"
+        shown = DEFAULT_WORDS.get(question.default) if question.yes_no else None
+        prompt += f" [{render(shown) if shown else question.default}]"
     while True:
         text = _read(prompt + ": ").strip()
         if not text and question.default:
