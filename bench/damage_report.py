@@ -43,6 +43,13 @@ def _field(name: str, value: Any) -> Callable[[bytes], bytes]:
     return _month(change)
 
 
+def _kind_field(kind: str, name: str, value: Any) -> Callable[[bytes], bytes]:
+    """A field of the first entry of one kind: the entry-kind registry's own checks."""
+    def change(data: Doc) -> None:
+        next(e for e in data["entries"].values() if e["kind"] == kind)[name] = value
+    return _month(change)
+
+
 def _drop(name: str) -> Callable[[bytes], bytes]:
     return _month(lambda data: _entry(data).pop(name))
 
@@ -91,6 +98,11 @@ MONTH_DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "no created": _drop("created"),
     "warnings not a list": _field("warnings", "none"),
     "source a number": _field("source", 1),
+    "severity 'high'": _kind_field("symptom", "severity", "high"),
+    "hours as text": _kind_field("hours", "hours", "3"),
+    "symptom name a number": _kind_field("symptom", "name", 7),
+    "note text missing": _month(lambda data: next(e for e in data["entries"].values()
+                                                  if e["kind"] == "note").pop("text")),
 }
 
 HOUSEHOLD_DAMAGE: dict[str, Callable[[bytes], bytes]] = {
@@ -131,6 +143,7 @@ def build(run: InProcess, home: Path) -> None:
     run(home, "med", "add", "--preset", "riluzole", "--start", "2026-10-01")
     run(home, "log", "hours", "2", "--at", "2026-11-05 09:00")
     run(home, "log", "note", "one", "--at", "2026-11-05 10:00")
+    run(home, "log", "symptom", "cramps", "--severity", "1", "--at", "2026-11-05 11:00")
 
 
 def try_damage(run: InProcess, template: Path, home: Path, target: str, damage: Callable[[bytes], bytes],
