@@ -99,12 +99,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--quick", action="store_true", help="tiny household, 2 runs")
     parser.add_argument("--out", default=str(BENCH / "results.json"))
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="compile every module in every process (as with PYTHONDONTWRITEBYTECODE)")
     args = parser.parse_args()
     warmup = 1
     if args.quick:  # keeps the scripts working in the test suite; the figures mean nothing
         args.years, args.runs, warmup = 0.05, 1, 0
 
     work = Path(tempfile.mkdtemp(prefix="caretool-bench-"))
+    # An installed caretool has its bytecode compiled once; a machine that sets
+    # PYTHONDONTWRITEBYTECODE would make every timed process compile typer, rich and caretool.
+    if args.no_bytecode_cache:
+        os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     try:
         empty, full = work / "empty", work / "full"
         make_empty_home(empty, 3)

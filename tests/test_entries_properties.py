@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from caretool.core import dates
-from caretool.core.errors import BadInput
+from caretool.core.errors import BadInput, DataError
 from caretool.core.text import clean_name, is_valid_unicode, name_key, parse_number, parse_whole, safe
 from caretool.domain.care import symptoms
 from caretool.domain.entries import kinds
@@ -223,3 +223,29 @@ def test_every_kind_survives_a_store_round_trip(kind: str, data: Any) -> None:
     assert stored == record
     again = Entry.from_record(stored)
     assert again.to_record() == record and again.day.isoformat() == record["day"]
+
+
+# --- the whole-month form of check_stored --------------------------------------------------------
+@pytest.mark.parametrize("kind", kinds.names())
+@FAST
+@given(data=st.data())
+def test_the_quick_month_check_agrees_with_the_entry_by_entry_one(kind: str, data: Any) -> None:
+    """all_stored_sound (what every command's store uses) says yes exactly when check_stored
+    accepts every record: odd values, missing and extra fields, a mix of kinds."""
+    spec = kinds.get(kind)
+    records = []
+    for i in range(data.draw(st.integers(1, 3))):
+        fields = {f.name: data.draw(VALUES) for f in spec.fields if data.draw(st.booleans()) or f.required}
+        if data.draw(st.booleans()):
+            fields.pop(data.draw(st.sampled_from([f.name for f in spec.fields])), None)
+        records.append({"id": f"{i:032x}", "kind": data.draw(st.sampled_from([kind, kind, "note", "future"])),
+                        **fields})
+
+    def accepted(record: dict[str, Any]) -> bool:
+        try:
+            kinds.check_stored(record)
+        except DataError:
+            return False
+        return True
+
+    assert kinds.all_stored_sound(records) == all(accepted(r) for r in records)

@@ -31,9 +31,11 @@ class State:
         return self._home
 
     def store(self, *, write: bool = False, repair: bool = False) -> Store:
+        from caretool.domain.entries import kinds
         from caretool.store import Store
 
-        return Store(self.home, write=write, repair=repair, check_record=check_record())
+        return Store(self.home, write=write, repair=repair, check_record=kinds.check_stored,
+                     check_records=kinds.all_stored_sound)
 
 
 def check_record() -> Callable[[Mapping[str, Any]], None]:

@@ -40,7 +40,7 @@ from caretool.store.paths import (
     resolve_home,
 )
 from caretool.store.tinystorage import DeferredAtomicStorage
-from caretool.store.validate import ENTRY_TABLE, HOUSEHOLD_TABLES, CheckRecord
+from caretool.store.validate import ENTRY_TABLE, HOUSEHOLD_TABLES, CheckRecord, CheckRecords
 
 if TYPE_CHECKING:
     from caretool.store.index import IdIndex
@@ -65,12 +65,14 @@ NOT_ENTRIES = msg("store.bad-record", "refusing to store an entry that is not a 
 
 class Store:
     def __init__(self, home: Path, *, write: bool = False, check_record: CheckRecord | None = None,
-                 repair: bool = False, tidy: bool = True) -> None:
+                 check_records: CheckRecords | None = None, repair: bool = False, tidy: bool = True) -> None:
         """repair=True opens without reading anything (restore and doctor work on a damaged
-        home); tidy=False leaves leftovers and modes alone so that doctor can report them."""
+        home); tidy=False leaves leftovers and modes alone so that doctor can report them.
+        check_records: a quick whole-month form of check_record (see validate.check_month)."""
         self.home = home
         self.write = write
         self.check_record = check_record
+        self.check_records = check_records
         self.repair = repair
         self.tidy = tidy
         self.recovered = False  # an interrupted commit was finished when this store opened
@@ -267,7 +269,7 @@ class Store:
         return data
 
     def _check_month_file(self, path: Path, data: Any) -> dict[str, Any]:
-        return validate.check_month(path, data, self.check_record)
+        return validate.check_month(path, data, self.check_record, self.check_records)
 
     @property
     def household_path(self) -> Path:
