@@ -139,6 +139,33 @@ def test_care_hours_per_caregiver_per_day_totals_and_shares(run: Any, fortnight:
     assert (hours["total"], hours["night_total"]) == (60, 5)
 
 
+def test_only_the_night_part_of_a_shift_counts_as_night(run: Any, household: Any) -> None:
+    """6.5 hours of which 2 at night is 2 night hours in the report, not 6.5; an old entry logged
+    with only --night still counts whole."""
+    household()
+    run("log", "hours", "6.5", "--night-hours", "2", "--at", "2026-11-17 20:00")
+    run("log", "hours", "3", "--night", "--at", "2026-11-18 23:00")
+    hours = run.json("report", "--week", "2026-W47")["care_hours"]
+    (row,) = hours["caregivers"]
+    assert row["night_daily"][1:3] == [2, 3] and row["night"] == 5 and row["day"] == 4.5
+    assert hours["night_total"] == 5
+    assert "6.5 (night 6.5)" not in run("report", "--week", "2026-W47").stdout
+
+
+def test_a_week_before_the_medicines_started_does_not_say_none_are_set_up(run: Any, household: Any,
+                                                                          tmp_path: Path) -> None:
+    household()
+    run("med", "add", "--preset", "riluzole", "--start", "2026-11-25")
+    run("log", "note", "a quiet day", "--at", "2026-11-17 10:00")
+    for fmt in ("text", "md", "html"):
+        out = tmp_path / f"week.{fmt}"
+        run("report", "--week", "2026-W47", "--format", fmt, "--output", str(out))
+        shown = out.read_text(encoding="utf-8")
+        assert "No medicine doses were due or given in this period." in shown, fmt
+        assert "No medications are set up" not in shown, fmt
+    assert run.json("report", "--week", "2026-W47")["medications"] == {"items": [], "set_up": 1}
+
+
 def test_symptom_trends_against_the_week_before(run: Any, fortnight: Path) -> None:
     symptoms = run.json("report")["symptoms"]
     items = by_name(symptoms["items"])

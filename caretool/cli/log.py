@@ -78,12 +78,18 @@ def log_hours(
         help=_("personal-care, feeding, medical, mobility, night-care, household, transport, "
                "supervision, admin or other."))] = "other",
     night: Annotated[bool, typer.Option("--night", help=_("The care was at night."))] = False,
+    night_hours: Annotated[str | None, typer.Option(
+        "--night-hours", help=_("How many of the hours of care were at night."), metavar="H")] = None,
     at: At = None,
     caregiver: Caregiver = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Log hours of care. Example: caretool log hours 3 --task feeding"""
-    _store_and_show(ctx, "hours", {"hours": hours, "task": task, "night": night}, at, caregiver, as_json)
+    """Log hours of care.
+
+    Examples: caretool log hours 3 --task feeding | caretool log hours 8 --night-hours 2
+    """
+    fields = {"hours": hours, "task": task, "night": night, "night_hours": night_hours}
+    _store_and_show(ctx, "hours", fields, at, caregiver, as_json)
 
 
 @log_app.command("weight")

@@ -174,7 +174,9 @@ def _summary_warnings(data: dict[str, Any]) -> str:
 def _summary_medicines(data: dict[str, Any]) -> str:
     items = data["medications"]["items"]
     if not items:
-        return f"<p>{e(_('No medications are set up.'))}</p>\n"
+        none = (_("No medicine doses were due or given in this period.") if data["medications"].get("set_up")
+                else _("No medications are set up."))
+        return f"<p>{e(none)}</p>\n"
     rows = []
     for i in items[:MAX_MEDICINES]:
         rows.append(f"<tr><td>{e(i['name'])}</td><td>{e(fmt.dose_text(i))}</td>"

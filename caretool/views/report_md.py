@@ -334,7 +334,8 @@ def _progression(data: dict[str, Any]) -> list[str]:
 def _medications(data: dict[str, Any]) -> list[str]:
     m = data["medications"]
     if not m["items"]:
-        return [esc(_("No medications are set up. Add them with `caretool med add`."))]
+        return [esc(_("No medicine doses were due or given in this period.") if m.get("set_up")
+                    else _("No medications are set up. Add them with `caretool med add`."))]
     rows = [[esc(i["name"]), esc(dose_text(i)), str(i["scheduled"]), str(i["taken"]), str(i["skipped"]),
              str(i["missed"]), percent_text(i["percent"])] for i in m["items"]]
     lines = _table([_("Medication"), _("Dose"), _("Scheduled"), _("Taken"), _("Skipped"), _("Missed"),

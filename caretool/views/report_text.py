@@ -129,7 +129,8 @@ def _progression(out: Console, data: dict[str, Any]) -> None:
 def _medications(out: Console, data: dict[str, Any]) -> None:
     m = data["medications"]
     if not m["items"]:
-        out.print(_t(_("No medications are set up. Add them with `caretool med add`.")))
+        out.print(_t(_("No medicine doses were due or given in this period.") if m.get("set_up")
+                     else _("No medications are set up. Add them with `caretool med add`.")))
         return
     table = _table(_("Medication"), _("Dose"), _("Scheduled"), _("Taken"), _("Skipped"), _("Missed"),
                    _("Taken %"))

@@ -41,6 +41,7 @@ from typing import Any
 
 from caretool.core.messages import Message, msg, msgn
 from caretool.domain.care import phases, symptoms
+from caretool.domain.entries.kinds.hours import night_part
 from caretool.domain.entries.model import Record
 from caretool.domain.household.model import PHASE_TITLES, Household
 from caretool.domain.report import care_logs
@@ -381,7 +382,7 @@ def medication_section(adherence: list[dict[str, Any]], household: Household) ->
             "missed_doses": [str(d) for d in m.get("missed_doses") or []],
             "per_day": [dict(d) for d in m.get("per_day") or []],  # as needed: doses given each day
         })
-    return {"items": items}
+    return {"items": items, "set_up": len(household.medications)}
 
 
 # --- care hours ---------------------------------------------------------------------------
@@ -404,8 +405,7 @@ def hours_section(household: Household, current: list[Record], period: Period) -
             continue
         who = r.get("caregiver")
         total[who][r["day"]] += float(r["hours"])
-        if r.get("night"):
-            night[who][r["day"]] += float(r["hours"])
+        night[who][r["day"]] += night_part(r)
     grand = round(sum(sum(d.values()) for d in total.values()), 2)
     rows: list[dict[str, Any]] = []
     for who in _caregiver_order(household, set(total)):

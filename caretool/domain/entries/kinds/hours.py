@@ -93,6 +93,14 @@ def validate(f: Mapping[str, Any]) -> dict[str, Any]:
     return fields
 
 
+def night_part(r: Mapping[str, Any]) -> float:
+    """How many of an hours entry's hours were at night: its night_hours, or all of them for an
+    entry logged with only --night (or before night_hours existed)."""
+    if r.get("night_hours") is not None:
+        return float(r["night_hours"])
+    return float(r["hours"]) if r.get("night") else 0.0
+
+
 def describe(r: Mapping[str, Any]) -> Message:
     task = TASKS.get(str(r.get("task")), str(r.get("task")))
     if r.get("night_hours"):
