@@ -158,6 +158,14 @@ NAMES: dict[str, Message] = {
 }
 
 
+# Other words families use for a symptom, found like its name (never shown). Korean first: 사레 is
+# how most people say choking at meals, 사래 its common misspelling.
+ALIASES = {
+    "사레": "choking", "사래": "choking", "사래들림": "choking", "사레걸림": "choking", "choke": "choking",
+    "숨참": "breathless", "숨가쁨": "breathless", "쥐": "cramps",
+}
+
+
 def key(text: str) -> str:
     """What two spellings of one name share: NFC, no case, no spaces, hyphens or underscores
     ("Tube Out", "tube_out" and "tube-out"; "삼킴 곤란" and "삼킴곤란")."""
@@ -178,6 +186,8 @@ def _index() -> dict[str, str]:
         for s in CATALOGUE:  # a symptom with no short name yet is found by its label
             for text in in_every_language(source(s)).values():
                 index.setdefault(key(text), s.slug)
+    for alias, slug in ALIASES.items():
+        index.setdefault(key(alias), slug)
     return index
 
 
