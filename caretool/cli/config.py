@@ -46,7 +46,7 @@ def config_set(
         store.require_household()
         household = entries.load(store)
         household.settings[name] = parsed
-        entries.save_household(store, household, f"config {name}")
+        entries.save_household(store, household, settings.CHANGED(name=name))
     if name == "lang" and state(ctx).language[1] not in ("option", "env"):
         from caretool.core.messages import set_language
 

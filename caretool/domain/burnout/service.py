@@ -14,6 +14,8 @@ from caretool.domain.entries import service as entries
 from caretool.domain.entries.model import Record
 from caretool.domain.household.model import Caregiver, Household
 
+SELFCHECK_LABEL = msg("change.selfcheck", "weekly self-check")
+
 __all__ = ["assess", "assess_all", "assess_named", "record_selfcheck", "selfcheck_due",
            "tips"]
 
@@ -155,7 +157,7 @@ def record_selfcheck(store: entries.StoreLike, caregiver_id: str, answers: dict[
     before = selfcheck.last_selfcheck(store, caregiver_id, dates.today(), days=READ_DAYS)
     entry = entries.make_entry(store, household, "selfcheck", {"answers": answers},
                                caregiver=caregiver_id, source="selfcheck")
-    record = entries.add_entries(store, household, [entry], "selfcheck")[0]
+    record = entries.add_entries(store, household, [entry], SELFCHECK_LABEL)[0]
     return {
         "id": record["id"],
         "caregiver": household.caregiver_name(caregiver_id),

@@ -12,6 +12,9 @@ from caretool.core.messages import msg
 from caretool.domain.care import phase_questions, phases
 from caretool.domain.entries import service as entries
 
+PHASE_SET = msg("change.phase-set", "phase set {number}")
+PHASE_ASSESSED = msg("change.phase-assess", "phase assess")
+
 NO_PHASE = msg("phase.none-set", "no phase is set yet")
 NO_PHASE_HINT = msg("phase.none-set.hint", "set one with `caretool phase set N` (1-5)")
 FROM_ASSESS = "from phase assess"  # a note in the phase history (data, not shown as a sentence)
@@ -39,7 +42,7 @@ def set_phase(store: entries.StoreLike, phase: int | str, at: str | None) -> dic
     day = dates.parse_day(at) if at is not None else dates.today()  # --at '' is an error
     dates.check_day_not_future(day)
     household.set_phase(number, day)
-    entries.save_household(store, household, f"phase set {number}")
+    entries.save_household(store, household, PHASE_SET(number=number))
     return {**phases.describe(number), "since": day.isoformat()}
 
 
@@ -60,13 +63,13 @@ def assess(store: entries.StoreLike, answers: dict[str, int], *, apply: bool,
     found = phase_questions.suggest(answers)
     entry = entries.make_entry(store, household, "assessment",
                                {"answers": answers, "suggested": found.phase}, caregiver=caregiver)
-    change = entries.Change("phase assess")
+    change = entries.Change(PHASE_ASSESSED)
     applied = bool(apply and found.phase != household.phase)
     if applied:
         change.household_before = store.household_tables()
         household.set_phase(found.phase, day or dates.today(), note=FROM_ASSESS)
         store.save_household(household.to_tables())
-    entries.add_entries(store, household, [entry], "phase assess", change=change)
+    entries.add_entries(store, household, [entry], PHASE_ASSESSED, change=change)
     return {"current": household.phase if applied else entries.load(store).phase,
             "suggested": found.phase, "title": phases.TITLES[found.phase], "reasons": list(found.reasons),
             "advice": list(found.advice), "guides": list(found.guides), "applied": applied,

@@ -21,6 +21,8 @@ from caretool.domain.entries.kinds.symptom import SEVERITY_HINT
 from caretool.domain.entries.model import Entry, Record
 from caretool.domain.household.model import Household
 
+CHECKIN_LABEL = msg("change.checkin", "check-in {day}")
+
 # A past day's check-in is filed in the evening, when check-ins usually happen.
 PAST_DAY_TIME = time(20, 0)
 RECENT_DAYS = 7
@@ -189,7 +191,7 @@ def save(store: entries.StoreLike, plan: Plan) -> dict[str, Any]:
         planned.append((None, dose))
     if not planned and not adopted and before.empty:
         raise BadInput(NOTHING_TO_RECORD, NOTHING_TO_RECORD_HINT)
-    change = entries.Change(f"check-in {plan.day}")
+    change = entries.Change(CHECKIN_LABEL(day=plan.day.isoformat()))
     for record in adopted:
         store.update({**record, "source": "checkin"})
         change.updated(record, {**record, "source": "checkin"})

@@ -18,6 +18,12 @@ from caretool.domain.entries import service as entries
 from caretool.domain.household import settings
 from caretool.domain.household.model import CAREGIVER_NAME, Caregiver, Household, check_phase
 
+INIT_LABEL = msg("change.init", "set up the household")
+INIT_UPDATE_LABEL = msg("change.init-update", "update the household (init)")
+CAREGIVER_ADDED = msg("change.caregiver-add", "add caregiver {name}")
+CAREGIVER_REMOVED = msg("change.caregiver-remove", "remove caregiver {name}")
+CAREGIVER_DEFAULT = msg("change.caregiver-default", "make {name} the default caregiver")
+
 PERSON_NAME = msg("field.person-name", "person's name")
 BORN = msg("field.born", "date of birth")
 ONSET = msg("field.onset", "onset date")
@@ -174,7 +180,7 @@ def init(store: entries.StoreLike, answers: InitAnswers) -> tuple[Household, boo
         household.set_phase(answers.phase, dates.today())
     elif not household.phases:
         household.set_phase(1, dates.today())
-    entries.save_household(store, household, "init" if created else "init (update)")
+    entries.save_household(store, household, INIT_LABEL if created else INIT_UPDATE_LABEL)
     return household, created
 
 
@@ -206,14 +212,14 @@ def _choose_default(household: Household, answers: InitAnswers) -> None:
 def add_caregiver(store: entries.StoreLike, name: str, relation: str) -> Caregiver:
     household = entries.load(store)
     added = household.add_caregiver(name, relation)
-    entries.save_household(store, household, f"add caregiver {added.name}")
+    entries.save_household(store, household, CAREGIVER_ADDED(name=added.name))
     return added
 
 
 def remove_caregiver(store: entries.StoreLike, name: str) -> Caregiver:
     household = entries.load(store)
     removed = household.remove_caregiver(name)
-    entries.save_household(store, household, f"remove caregiver {removed.name}")
+    entries.save_household(store, household, CAREGIVER_REMOVED(name=removed.name))
     return removed
 
 
@@ -221,5 +227,5 @@ def set_default_caregiver(store: entries.StoreLike, name: str) -> Caregiver:
     household = entries.load(store)
     chosen = household.find_caregiver(name)
     household.settings["default_caregiver"] = chosen.id
-    entries.save_household(store, household, f"default caregiver {chosen.name}")
+    entries.save_household(store, household, CAREGIVER_DEFAULT(name=chosen.name))
     return chosen

@@ -15,6 +15,7 @@ from caretool.core.errors import BadInput
 from caretool.core.messages import Message, msg
 from caretool.core.text import parse_number, parse_whole
 
+CHANGED = msg("change.config", "change the setting {name}")
 UNKNOWN = msg("settings.unknown", "there is no setting called {key!r}")
 UNKNOWN_HINT = msg("settings.unknown.hint", "settings: {keys}")
 HEIGHT = msg("settings.height", "height of the person cared for, in cm (for BMI)")

@@ -92,6 +92,11 @@ WHY_SKIPPED = msg("dose.why-skipped", "why was the dose skipped?")
 WHY_SKIPPED_HINT = msg("dose.why-skipped.hint", "add --reason, e.g. --reason 'asleep'")
 DAYS = msg("field.days", "days")
 STOCK_LABEL = msg("change.med-stock", "stock count of {name}")
+MED_ADDED = msg("change.med-add", "add medication {name}")
+MED_STOPPED = msg("change.med-stop", "stop medication {name}")
+MED_EDITED = msg("change.med-edit", "edit medication {name}")
+DOSE_TAKEN = msg("change.dose-take", "dose of {name} given")
+DOSE_SKIPPED = msg("change.dose-skip", "dose of {name} skipped")
 NOT_COUNTED = msg("stock.not-counted", "the stock of {name} is not counted yet")
 NOT_COUNTED_HINT = msg("stock.not-counted.hint", "count what is at hand: `caretool med stock {name} 60`")
 DAYS_HINT = msg("adherence.days.hint", "give a whole number of days, 1 to 366")
@@ -257,7 +262,7 @@ def add(store: StoreLike, *, name: str | None, dose: str | None, flags: Schedule
     }
     _limits(med, max_per_day, min_gap)
     household.medications.append(med)
-    entries.save_household(store, household, f"add medication {name}")
+    entries.save_household(store, household, MED_ADDED(name=name))
     row = med_row(med, now)
     row["not_due_today"] = doses.earlier_today(med, now) if med["due_from"] else []
     return row
@@ -363,7 +368,7 @@ def stop(store: StoreLike, name: str, at: str | None = None, now: datetime | Non
         raise BadInput(STOP_BEFORE_START(name=med["name"], start=med["start"], day=f"{moment:%Y-%m-%d}"),
                        STOP_BEFORE_START_HINT)
     med["stopped"] = dates.iso(moment)
-    entries.save_household(store, household, f"stop medication {med['name']}")
+    entries.save_household(store, household, MED_STOPPED(name=med["name"]))
     return med_row(med, now)
 
 
@@ -436,7 +441,7 @@ def edit(store: StoreLike, name: str, *, new_name: str | None = None, dose: str 
     _limits(med, max_per_day, min_gap)
     if med == before:
         raise BadInput(NOTHING_TO_CHANGE, NOTHING_TO_CHANGE_HINT)
-    entries.save_household(store, household, f"edit medication {med['name']}")
+    entries.save_household(store, household, MED_EDITED(name=med["name"]))
     return med_row(before, now), med_row(med, now)
 
 
@@ -499,7 +504,7 @@ def log_dose(store: StoreLike, name: str, status: str, *, at: str | None = None,
     if status == "taken" and (override or note is not None or find(household, name).get("as_needed")):
         _within_limits(store, household, planned, override, note)
     notes = dose_notes(store, household, planned.entry)
-    label = f"{'take' if status == 'taken' else 'skip'} {planned.entry.fields['medication']}"
+    label = (DOSE_TAKEN if status == "taken" else DOSE_SKIPPED)(name=planned.entry.fields["medication"])
     if planned.replaces is None:
         record = entries.add_entries(store, household, [planned.entry], label)[0]
     else:
