@@ -26,6 +26,7 @@ ROOT_OPTIONS_WITH_VALUE = ("--home", "--lang")
 MISSING_ARGUMENT = msg("usage.missing-argument", "missing argument {name}")
 MISSING_OPTION = msg("usage.missing-option", "missing option {name}")
 NO_SUCH_OPTION = msg("usage.no-such-option", "there is no option {option}")
+DID_YOU_MEAN = msg("usage.did-you-mean", "{problem}; did you mean {names}?")
 NO_SUCH_OPTION_CLOSE = msg("usage.no-such-option-close", "there is no option {option}; did you mean {names}?")
 NEEDS_VALUE = msg("usage.needs-value", "option {option} needs a value")
 TAKES_NO_VALUE = msg("usage.takes-no-value", "option {option} takes no value")
@@ -115,6 +116,8 @@ def usage_message(exc: Any) -> Message | str:
         return NEEDS_VALUE(option=exc.option_name)
     if kind == "BadOptionUsage" and "does not take a value" in text:
         return TAKES_NO_VALUE(option=exc.option_name)
+    if (close_to := re.fullmatch(r"(.*)\. Did you mean (.+)\?", text, re.S)) is not None:  # a command typo
+        return DID_YOU_MEAN(problem=close_to.group(1), names=close_to.group(2))
     if (extra := re.fullmatch(r"Got unexpected extra arguments?\(s\)? \((.*)\)", text)) is not None:
         return EXTRA_WORDS(words=extra.group(1))
     if kind == "BadParameter" and param is not None:
@@ -164,17 +167,27 @@ def _option_value(argv: list[str], name: str) -> str | None:
 
 def _choose_language(argv: list[str]) -> None:
     """Set the language before any help text or prompt is shown (see caretool.core.language)."""
+    import contextlib
     import os
 
     from caretool.core import language, messages
 
-    option, saved = _option_value(argv, "--lang"), None
-    if not option and not os.environ.get("CARETOOL_LANG"):
+    def saved() -> str | None:
         from caretool.store.paths import resolve_home
         from caretool.store.peek import household_setting
 
-        saved = household_setting(resolve_home(_option_value(argv, "--home")), "lang")
-    LANGUAGE[0] = language.resolve(option, os.environ, saved if isinstance(saved, str) else None)
+        found = household_setting(resolve_home(_option_value(argv, "--home")), "lang")
+        return found if isinstance(found, str) else None
+
+    option = _option_value(argv, "--lang")
+    try:
+        LANGUAGE[0] = language.resolve(option, os.environ, None if option or os.environ.get("CARETOOL_LANG")
+                                       else saved())
+    except CaretoolError:  # an unknown --lang or CARETOOL_LANG: say so in the language otherwise in use
+        environment = {k: v for k, v in os.environ.items() if k != "CARETOOL_LANG"}
+        with contextlib.suppress(CaretoolError):
+            messages.set_language(language.resolve(None, environment, saved())[0])
+        raise
     messages.set_language(LANGUAGE[0][0])
 
 
