@@ -363,3 +363,20 @@ def test_a_delete_leaves_a_tombstone_in_the_export_and_its_undo_takes_it_away(de
     desktop("undo")
     assert json.loads(desktop("export").stdout)["deleted"] == []
     assert "slept badly" in desktop.texts()
+
+
+def test_a_question_left_blank_on_one_computer_never_erases_the_answer_from_the_other(
+        run: Any, tmp_path: Path, at: Any) -> None:
+    """Allergies typed at init on the desktop, Enter pressed at that question on the laptop's own
+    init a day later: after merging both ways the allergies are on both (the sheet shows them)."""
+    desktop, laptop = Computer(run, tmp_path / "d", tmp_path), Computer(run, tmp_path / "l", tmp_path)
+    desktop("init", "--person", "Min-jun", "--caregiver", "Ji-woo", "--allergies", "penicillin (rash)",
+            "--yes")
+    at("2026-11-21T10:00:00+00:00")
+    laptop("init", "--person", "Min-jun", "--caregiver", "Ji-woo", "--allergies", "", "--yes")
+    laptop.merge(desktop.export("desktop"))
+    desktop.merge(laptop.export("laptop"))
+    for computer in (desktop, laptop):
+        person = json.loads(computer("export").stdout)["household"]["person"][0]
+        assert person.get("allergies") == "penicillin (rash)"
+        assert "penicillin (rash)" in computer("sheet").stdout

@@ -60,21 +60,31 @@ class HouseholdMerge:
 def decide(mine: Any, my_stamp: dict[str, Any] | None, theirs: Any, their_stamp: dict[str, Any] | None
            ) -> str:
     """One household cell: "same", "ours", "theirs", or a conflict won by "conflict-ours" or
-    "conflict-theirs" (the later change; with no revision on either side, this home's)."""
+    "conflict-theirs": the side that has a value when the other is blank (allergies typed on one
+    computer, Enter pressed at that question on the other), else the later change (with no revision
+    on either side, this home's)."""
     if mine == theirs:
         return "same"
+    # A question left blank on one computer never erases the answer given on the other.
+    blank_against_value = _blank(mine) != _blank(theirs)
     if my_stamp is None and their_stamp is None:
-        return "conflict-ours"
+        return "conflict-theirs" if blank_against_value and _blank(mine) else "conflict-ours"
     if sync.stamp_revision(my_stamp) in ((their_stamp or {}).get("revisions") or []):
         return "theirs"
     if (sync.stamp_revision(their_stamp) in sync.stamp_lineage(my_stamp)
             or lost(sync.stamp_revision(their_stamp)) in ((my_stamp or {}).get("revisions") or [])):
         return "ours"
+    if blank_against_value:
+        return "conflict-ours" if _blank(theirs) else "conflict-theirs"
     mine_at = sync.moment(my_stamp.get("changed")) if my_stamp else datetime.min.replace(tzinfo=UTC)
     theirs_at = sync.moment(their_stamp.get("changed")) if their_stamp else datetime.min.replace(tzinfo=UTC)
     if (theirs_at, str((their_stamp or {}).get("origin"))) > (mine_at, str((my_stamp or {}).get("origin"))):
         return "conflict-theirs"
     return "conflict-ours"
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
 
 
 def _knowing_stamp(stamp: dict[str, Any] | None, other: dict[str, Any] | None) -> dict[str, Any] | None:
