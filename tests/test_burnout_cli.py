@@ -273,3 +273,14 @@ def test_selfcheck_due_through_the_store(run: Any, household: Any, home: Path) -
 def test_help_has_examples(run: Any) -> None:
     assert "Example: caretool burnout" in run("burnout", "--help").stdout
     assert "Example: caretool selfcheck" in run("selfcheck", "--help").stdout
+
+
+def test_the_check_in_line_shows_whole_reasons_never_cut_mid_word() -> None:
+    from caretool.views.burnout import checkin_line
+
+    factors = [{"points": p, "reason": f"reason number {p} with a long explanation of what was seen " * 2}
+               for p in (1, 3, 2, 2, 1)]
+    line = checkin_line({"level": "high", "factors": factors})
+    assert line.count("reason number") == 3 * 2 and "(and 2 more reasons)" in line
+    assert line.index("reason number 3") < line.index("reason number 2")
+    assert "reason number 1" not in line

@@ -141,9 +141,17 @@ def show(results: list[dict[str, Any]], *, as_json: bool) -> None:
 
 def checkin_line(result: dict[str, Any]) -> str:
     """One line for the end of a check-in: the level and the reasons that scored."""
-    reasons = "; ".join(render(f["reason"]) for f in result.get("factors", []) if f.get("points"))
+    scored = sorted((f for f in result.get("factors", []) if f.get("points")), key=lambda f: -f["points"])
+    reasons = "; ".join(render(f["reason"]) for f in scored[:CHECKIN_REASONS])  # whole sentences, never cut
+    if len(scored) > CHECKIN_REASONS:
+        more = len(scored) - CHECKIN_REASONS
+        reasons += " " + n_("(and {count} more reason)", "(and {count} more reasons)",
+                            more).format(count=more)
     return _("Your burnout risk is {level}: {reasons}").format(
-        level=level_word(result["level"]).upper(), reasons=reasons[:300])
+        level=level_word(result["level"]).upper(), reasons=reasons)
+
+
+CHECKIN_REASONS = 3  # the rest are one command away: `caretool burnout`
 
 
 # --- the self-check --------------------------------------------------------------------------
