@@ -104,12 +104,12 @@ def test_korean_help_is_not_cut(run: Any, monkeypatch: pytest.MonkeyPatch, colum
 def test_usage_errors_are_korean(run: Any, household: Any) -> None:
     household()
     cases = {("log", "hours"): "'HOURS' 값이 빠졌습니다",
-             ("log", "hours", "2", "--nigt"): "--nigt이라는 옵션은 없습니다. 혹시",
+             ("log", "hours", "2", "--nigt"): "--nigt 옵션은 없습니다. 혹시",
              ("log", "hours", "2", "3"): "필요 없는 말이 더 있습니다: 3",
              ("log", "hours", "2", "--task"): "--task 옵션에는 값이 필요합니다",
              ("init", "--phase", "7", "--yes"): "'--phase' 값은 5 이하여야 합니다",
              ("history", "--limit", "x"): "소수점 없는 숫자를 써야 합니다",
-             ("frob",): "'frob'이라는 명령은 없습니다"}
+             ("frob",): "'frob' 명령은 없습니다"}
     for args, wanted in cases.items():
         err = run("--lang", "ko", *args, code=2).stderr
         assert err.startswith("오류: ") and wanted in err and err.count("\n") == 1, err

@@ -3,6 +3,7 @@ screens are in, NFC-normalised, with the closest names suggested in Korean; guid
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -147,3 +148,33 @@ def test_an_unreadable_korean_day_names_the_korean_forms(run: Any, household: An
     done = run("--lang", "ko", "med", "add", "vitamin-d", "--dose", "1", "--times", "09:00", "--days", "월화",
                code=2)
     assert "월,수,금" in done.stderr and "평일" in done.stderr
+
+
+@pytest.mark.parametrize(("typed", "slug"), [
+    ("사레", "choking"), ("사래", "choking"), ("사레걸림", "choking"),
+    ("숨참", "breathless"), ("쥐", "cramps"),
+])
+def test_the_everyday_korean_word_logs_the_symptom_and_warns(run: Any, household: Any, typed: str,
+                                                             slug: str) -> None:
+    household()
+    done = run("--lang", "ko", "log", "symptom", typed, "--severity", "3")
+    (entry,) = [r for r in run.json("history") if r["kind"] == "symptom"]
+    assert entry["name"] == slug
+    if slug == "choking":
+        assert "119" in done.stderr  # the emergency panel, in Korean
+
+
+def test_undo_names_every_change_in_korean(run: Any, household: Any) -> None:
+    """Changes of the household, doses and check-ins are named from the catalogue, so undo says
+    what it reverted in the reader's language (not "add medication ..." or "check-in ...")."""
+    household()
+    run("med", "add", "--preset", "riluzole")
+    run("med", "take", "riluzole")
+    run("checkin", "--non-interactive", "--hours", "2", "--sleep", "7", "--stress", "3", "--no-break")
+    run("caregiver", "add", "Sam")
+    said = [run("--lang", "ko", "undo").stderr for _ in range(4)]
+    assert "보호자 추가 Sam" in said[0] and "체크인" in said[1]
+    assert "리루졸 드림 기록" in said[2] or "Riluzole 드림 기록" in said[2]
+    assert "약 추가" in said[3]
+    for line in said:
+        assert not re.search(r"\b(add|take|check-in|medication|caregiver)\b", line), line
