@@ -114,3 +114,14 @@ def test_setting_korean_answers_in_korean(run: Any, household: Any) -> None:
     assert "설정을 바꿨습니다: lang = ko" in result.stdout + result.stderr
     result = run("--lang", "en", "config", "set", "lang", "en")  # --lang still decides this command
     assert "Set lang to en." in result.stdout + result.stderr
+
+
+def test_exploring_the_korean_demo_stays_in_korean(run: Any, tmp_path: Path) -> None:
+    """The commands the demo suggests carry no --lang: the sample remembers its language."""
+    folder = tmp_path / "sample"
+    run("--lang", "ko", "demo", "--home", str(folder))
+    shown = run("--home", str(folder), "history", "--limit", "3").stdout
+    assert "언제" in shown and "when" not in shown
+    english = tmp_path / "english"
+    run("--lang", "en", "demo", "--home", str(english))
+    assert "when" in run("--home", str(english), "history", "--limit", "3").stdout

@@ -457,6 +457,8 @@ def build(store: Any, *, start: date, end: date, caregivers: int = 3, seed: int 
     rng = random.Random(seed)
     made = _household(rng, start, end, caregivers)
     _care_papers(made, start, end)
+    if language() != "en":  # exploring the sample afterwards stays in the language it was made in
+        made.settings["lang"] = language()
     store.save_household(made.to_tables())
     _medications(store, min(start, end), now)
     household = entries.load(store)
