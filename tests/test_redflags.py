@@ -559,3 +559,19 @@ def test_weight_at_diagnosis_from_the_household(run: Any, household: Any, home: 
     run("log", "weight", "72")
     (flag,) = _flags_now(home)
     assert (flag.rule, flag.params["baseline"]) == ("weight-loss", "diagnosis")
+
+
+@pytest.mark.parametrize(("machine", "symptom", "asks", "reviews"), [
+    ("niv", "morning-headache", "whether breathing support at night is needed", "NIV is already in use"),
+    ("cough-assist", "weak-cough", "for example a cough-assist machine",
+     "cough assist machine is already in use"),
+])
+def test_advice_about_a_machine_already_in_use_is_to_review_it(
+        run: Any, household: Any, machine: str, symptom: str, asks: str, reviews: str) -> None:
+    household()
+    before = flat(run("log", "symptom", symptom, "--severity", "1", "--at", "3 days ago").stderr)
+    assert asks in before and reviews not in before
+    run("equipment", "add", machine)
+    run("log", "symptom", symptom, "--severity", "2")  # worse: warns again
+    after = flat(run("today").stdout + run("today").stderr)
+    assert reviews in after, after

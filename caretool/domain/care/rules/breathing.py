@@ -115,6 +115,9 @@ REFERRAL_WHY_TOGETHER = msg("flag.respiratory-referral.why-together",
 REFERRAL_ACTION = msg("flag.respiratory-referral.action",
                       "Contact the care team today and ask for an early breathing assessment: a breathing "
                       "test, and whether breathing support at night is needed.")
+REFERRAL_ACTION_ON_NIV = msg("flag.respiratory-referral.action-on-niv",
+                             "Contact the care team today: NIV is already in use, so ask the breathing team "
+                             "whether its settings, its mask or the hours on it need to change.")
 
 
 def _referral(f: Facts) -> Finding | None:
@@ -132,7 +135,8 @@ def _referral_text(flag: Flag) -> FlagText:
     together = [symptoms.label(s) for s in flag.params.get("together") or ()]
     why = (REFERRAL_WHY_TOGETHER(sign=sign, others=_names(together)) if together
            else REFERRAL_WHY(sign=sign))
-    return FlagText(REFERRAL_TITLE, why, REFERRAL_ACTION)
+    on_niv = "niv" in (flag.params.get("in_use") or ())
+    return FlagText(REFERRAL_TITLE, why, REFERRAL_ACTION_ON_NIV if on_niv else REFERRAL_ACTION)
 
 
 def _names(labels: list[Message | str]) -> str:
@@ -156,6 +160,10 @@ COUGH_WHY = msg("flag.weak-cough.why",
 COUGH_ACTION = msg("flag.weak-cough.action",
                    "Contact the care team today and ask for a breathing assessment and for help with "
                    "clearing phlegm (for example a cough-assist machine).")
+COUGH_ACTION_ON_MACHINE = msg("flag.weak-cough.action-on-machine",
+                              "Contact the care team today: the cough assist machine is already in use, so "
+                              "ask whether its settings or how often it is used need to change, and for a "
+                              "breathing assessment.")
 
 
 def _cough(f: Facts) -> Finding | None:
@@ -165,8 +173,12 @@ def _cough(f: Facts) -> Finding | None:
     return (TODAY, {"severity": f.severity, "change": change}) if change else None
 
 
-WEAK_COUGH = Rule("weak-cough", ("nice-ng42", "mnda-respiratory"), _cough,
-                  lambda flag: FlagText(COUGH_TITLE, COUGH_WHY, COUGH_ACTION), breathing=True,
+def _cough_text(flag: Flag) -> FlagText:
+    on_machine = "cough-assist" in (flag.params.get("in_use") or ())
+    return FlagText(COUGH_TITLE, COUGH_WHY, COUGH_ACTION_ON_MACHINE if on_machine else COUGH_ACTION)
+
+
+WEAK_COUGH = Rule("weak-cough", ("nice-ng42", "mnda-respiratory"), _cough, _cough_text, breathing=True,
                   contacts=BREATHING_TEAM)
 
 # --- infection ------------------------------------------------------------------------------------
