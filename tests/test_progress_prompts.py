@@ -262,3 +262,20 @@ def test_a_crossing_at_the_first_entry_read_says_or_before_only_when_older_month
     family("log", "note", "an old note", "--at", "2025-01-10")  # months older than the 6 shown
     out = family("progress").stdout
     assert "(3 or less). (since 2026-08-01 or before)" in out
+
+
+def test_a_machine_or_tube_already_in_use_changes_the_question(run: Any, household: Any) -> None:
+    """FVC below 50% asks about NIV and a tube; with both registered, whether they need to change."""
+    household()
+    run("log", "breathing", "--fvc", "45")
+
+    def actions() -> dict[str, str]:
+        return {p["id"]: p["action"] for p in run.json("progress")["prompts"]}
+
+    before = actions()
+    assert "would help" in before["breathing"] and "plan a feeding tube" in before["feeding-tube"]
+    run("equipment", "add", "niv")
+    run("equipment", "add", "peg")
+    after = actions()
+    assert after["breathing"].startswith("Breathing support is already in use")
+    assert after["feeding-tube"].startswith("A feeding tube is already in place")

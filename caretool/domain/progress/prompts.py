@@ -107,6 +107,25 @@ ACTIONS = {
                        "communication aids, and about voice banking (recording the voice while it is "
                        "still clear)."),
 }
+# When the machine or tube a prompt asks about is already in use, the question is whether it needs
+# to change (equipment types of domain/equipment).
+IN_USE = {BREATHING: ("niv", "ventilator"), FEEDING: ("peg",)}
+ACTIONS_IN_USE = {
+    BREATHING: msg("prompt.breathing.action-in-use",
+                   "Breathing support is already in use: at the next visit, ask the breathing team whether "
+                   "its settings, its mask or the hours on it need to change."),
+    FEEDING: msg("prompt.feeding-tube.action-in-use",
+                 "A feeding tube is already in place: at the next visit, ask the dietitian whether the feeds "
+                 "need to change to keep weight steady."),
+}
+
+
+def for_machines_in_use(found: list[dict[str, Any]], in_use: frozenset[str]) -> list[dict[str, Any]]:
+    """The prompts with the advice for a machine or tube already in use, where one is."""
+    return [{**p, "action": ACTIONS_IN_USE[p["id"]]} if set(IN_USE.get(p["id"], ())) & in_use else p
+            for p in found]
+
+
 NOT_A_WARNING = msg("prompt.not-a-warning",
                     "These are topics for the next visit, not warnings for today. The scores are the care "
                     "team's own rating.")

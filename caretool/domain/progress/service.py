@@ -214,7 +214,7 @@ def build(household: Household, records: Iterable[Record], *, start: date, end: 
         "timeline": {"kings": timeline(shown_rows, "kings"), "mitos": timeline(shown_rows, "mitos")},
         "weight": weight,
         "breathing": lung,
-        "prompts": prompts.open_prompts(found, now),
+        "prompts": prompts.for_machines_in_use(prompts.open_prompts(found, now), _in_use(household, end)),
         "crossings": [c.to_dict() for c in found],
         "note": prompts.NOT_A_WARNING,
         "labra": {"slower_below": rate.LABRA_SLOWER, "faster_above": rate.LABRA_FASTER},
@@ -247,7 +247,9 @@ def log(store: entries.StoreLike, kind: str, fields: dict[str, Any], *, at: str 
     found = prompts.crossings([*records, record], baseline=baseline(store, household),
                               height_cm=height(household), end=today, partial=partial(store, records, start))
     entries.add_entries(store, household, [entry], entries.LOGGED(kind=kinds.get(kind).label))
-    return {**record, "warnings": [], "prompts": prompts.caused_by(found, [record["id"]])}
+    return {**record, "warnings": [],
+            "prompts": prompts.for_machines_in_use(prompts.caused_by(found, [record["id"]]),
+                                                   _in_use(household, today))}
 
 
 # --- for other commands ----------------------------------------------------------------------
@@ -268,7 +270,13 @@ def new_prompts(store: entries.StoreLike, household: Household, recent: list[Rec
     if any(kinds_first.get(_kind_of(recent, c.entry_id)) == c.entry_id for c in fresh):
         records, _start = read(store, now.date(), WINDOW_MONTHS, lookback=0)
         found = prompts.crossings(records, baseline=weight_from, height_cm=height(household), end=now.date())
-    return prompts.new_prompts(found, now)
+    return prompts.for_machines_in_use(prompts.new_prompts(found, now), _in_use(household, now.date()))
+
+
+def _in_use(household: Household, day: date) -> frozenset[str]:
+    from caretool.domain.equipment.model import types_in_use
+
+    return types_in_use(household.equipment, day)
 
 
 def _kind_of(records: list[Record], entry_id: str) -> str:
@@ -291,8 +299,8 @@ def period_section(store: entries.StoreLike, household: Household, *, start: dat
     lo, hi = start.isoformat(), end.isoformat()
     crossed = [c for c in data["crossings"] if lo <= c["day"] <= hi]
     by_prompt = {p: [c for c in crossed if c["prompt"] == p] for p in prompts.PROMPT_IDS}
-    data["period_prompts"] = [{"id": p, "title": prompts.TITLES[p], "action": prompts.ACTIONS[p],
-                               "reasons": found, "sources": list(dict.fromkeys(a for c in found
-                                                                              for a in c["sources"]))}
-                              for p, found in by_prompt.items() if found]
+    data["period_prompts"] = prompts.for_machines_in_use(
+        [{"id": p, "title": prompts.TITLES[p], "action": prompts.ACTIONS[p], "reasons": found,
+          "sources": list(dict.fromkeys(a for c in found for a in c["sources"]))}
+         for p, found in by_prompt.items() if found], _in_use(household, end))
     return data
