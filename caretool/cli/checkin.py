@@ -34,7 +34,8 @@ def checkin(
     took_break: Annotated[bool | None, typer.Option(
         "--break/--no-break", help=_("Did you have a real break today?"))] = None,
     took: Annotated[list[str] | None, typer.Option(
-        "--took", help=_("A medicine given; repeatable."))] = None,
+        "--took", help=_("A dose given: each --took is one dose, so give it twice for both of "
+                                   "today's doses (--took riluzole --took riluzole)."))] = None,
     skipped: Annotated[list[str] | None, typer.Option(
         "--skipped", help=_("A medicine not given, as NAME or NAME=REASON; repeatable."))] = None,
     note: Annotated[str | None, typer.Option(help=_("A free note about the day."))] = None,
