@@ -123,6 +123,15 @@ def test_phase_4_asks_its_key_symptoms_first(run: Any, household: Any) -> None:
     assert "Needs the care team: Choking" in err
 
 
+def test_a_check_in_caught_up_for_a_day_before_init_asks_the_phases_signs(run: Any, household: Any) -> None:
+    """init records the phase from the day it runs; a check-in for three days before asked none of
+    the phase's key signs (the household was "in no phase" then)."""
+    household(phase=4)
+    result = run("checkin", "--date", "3 days ago", input=lines("", "", "", "", "", "", "", "", "", "", ""),
+                 code=None)
+    assert "Signs to watch in phase 4 (Swallowing difficulty)" in result.stderr
+
+
 @pytest.mark.parametrize("phase", [1, 2, 3, 4, 5])
 def test_key_symptoms_are_known_symptoms(phase: int) -> None:
     from caretool.domain.care import symptoms

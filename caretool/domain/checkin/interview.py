@@ -232,7 +232,10 @@ def _symptoms(ctx: Context, plan: Plan, before: Existing) -> Interview[None]:
                 plan.symptoms[slug] = int(value)
 
     # The phase's key signs first (issue 18 item 10), then the rest of what was seen this week.
-    phase = ctx.household.phase_on(ctx.day)
+    # A day before the first phase was recorded (a check-in caught up after `init`) takes that first
+    # phase: the family set caretool up in it, and its signs are the ones to ask about.
+    phase = ctx.household.phase_on(ctx.day) or (
+        int(ctx.household.phases[0]["phase"]) if ctx.household.phases else None)
     keys = [s for s in key_symptoms.for_phase(phase) if s not in plan.symptoms]
     if phase is not None:
         yield from ask_each(KEY_INTRO(phase=phase, title=PHASE_TITLES[phase]), keys)
