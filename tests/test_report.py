@@ -427,3 +427,21 @@ def test_a_household_set_up_after_the_period_still_has_its_phase(run: Any, house
     assert data["care_hours"]["total"] == 0 and data["weight"]["latest"] is None
     out = run("report").stdout
     assert "No hours of care logged this period." in out and "No weight logged" in out
+
+
+def test_the_clinic_summary_has_the_fvc_and_the_weight_since_diagnosis(run: Any, tmp_path: Path) -> None:
+    run("init", "--person", "Min-jun", "--caregiver", "Ji-woo", "--diagnosed", "2026-01-10",
+        "--weight-at-diagnosis", "80", "--yes")
+    run("log", "weight", "78", "--at", "2026-10-01 09:00")
+    run("log", "weight", "73.2", "--at", "2026-11-18 09:00")
+    run("log", "breathing", "--fvc", "48", "--at", "2026-11-17 10:00")
+    data = run.json("report", "--week", "2026-W47")
+    assert data["weight"]["since_diagnosis"]["percent"] == -8.5
+    out = tmp_path / "week.html"
+    run("report", "--week", "2026-W47", "--format", "html", "--output", str(out))
+    summary = out.read_text(encoding="utf-8").split('class="detail"')[0]
+    assert "Latest FVC: 48% of predicted on 2026-11-17" in summary
+    assert "Change since the weight at diagnosis: -6.80 kg, -8.5% (from 80 kg on 2026-01-10)" in summary
+    assert "Change since the first weight" not in summary
+    text = run("report", "--week", "2026-W47").stdout
+    assert "Change since the weight at diagnosis" in text

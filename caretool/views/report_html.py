@@ -119,10 +119,22 @@ def _facts(data: dict[str, Any]) -> str:
     from caretool.views import progress as fig
 
     rating = fig.compact_line(data.get("progression"))
-    if rating:  # the latest rating, ΔFS and stages on one full-width line: the detail has the rest
-        cells += f'<dt>{e(_("ALSFRS-R"))}</dt><dd class="wide">{e(rating)}</dd>'
+    lungs = (data.get("progression") or {}).get("breathing") or {}
+    fvc = _fvc_line(lungs) if lungs.get("latest") else ""  # the number breathing decisions rest on
+    if rating:  # the latest rating, ΔFS, stages (and FVC) on one full-width line: the detail has the rest
+        line = f"{rating}. {fvc}" if fvc else rating
+        cells += f'<dt>{e(_("ALSFRS-R"))}</dt><dd class="wide">{e(line)}</dd>'
+    elif fvc:
+        cells += f'<dt>{e(_("FVC"))}</dt><dd class="wide">{e(fvc)}</dd>'
 
     return f'<dl class="facts">{cells}</dl>\n'
+
+
+def _fvc_line(lungs: dict[str, Any]) -> str:
+    line = _("Latest FVC: {fvc:g}% of predicted on {day}").format(**lungs["latest"])
+    if lungs.get("latest_snip"):
+        line += "; " + _("Latest SNIP: {snip:g} cmH2O on {day}").format(**lungs["latest_snip"])
+    return line
 
 
 def _key_changes(data: dict[str, Any]) -> str:
@@ -193,8 +205,10 @@ def _summary_weight(data: dict[str, Any]) -> str:
     if w["latest"] is None:
         return f"<p>{e(_('No weight logged in the last month.'))}</p>\n"
     lines = [fmt.latest_weight_line(w)]
+    # Since diagnosis when the weight then is known (the baseline clinics use), else since the first.
+    skip = "since_first" if w.get("since_diagnosis") else "since_diagnosis"
     lines += [_(label).format(change=fmt.change_text(w[key])) for key, label in fmt.WEIGHT_CHANGES[1:]
-              if w[key]]
+              if key != skip and w.get(key)]
     return "<p>" + "<br>".join(e(line) for line in lines) + "</p>\n"
 
 
@@ -202,8 +216,11 @@ def _summary_questions(data: dict[str, Any]) -> str:
     found = data["questions"]
     if not found:
         return f"<p>{e(_('No questions this time.'))}</p>\n"
-    shown = "".join(f"<li>{e(q['text'])}</li>" for q in found[:MAX_QUESTIONS])
-    return f"<ol>{shown}</ol>\n" + _more(len(found) - MAX_QUESTIONS)
+    # The FVC shares the facts' full-width line, which may then take two lines: one question fewer.
+    has_fvc = bool(((data.get("progression") or {}).get("breathing") or {}).get("latest"))
+    limit = MAX_QUESTIONS - 1 if has_fvc else MAX_QUESTIONS
+    shown = "".join(f"<li>{e(q['text'])}</li>" for q in found[:limit])
+    return f"<ol>{shown}</ol>\n" + _more(len(found) - limit)
 
 
 def summary(data: dict[str, Any]) -> str:

@@ -30,6 +30,7 @@ WHY = {"warning": N_("warning"), "new-symptom": N_("new symptom"), "worse-sympto
 URGENCY = {"emergency": N_("EMERGENCY"), "urgent": N_("URGENT")}
 WEIGHT_CHANGES = (("period_change", N_("Change over the period: {change}")),
                   ("month_change", N_("Change over the last month: {change}")),
+                  ("since_diagnosis", N_("Change since the weight at diagnosis: {change}")),
                   ("since_first", N_("Change since the first weight: {change}")))
 
 
@@ -288,7 +289,8 @@ def _weight(data: dict[str, Any]) -> list[str]:
     lines = [f"- {esc(latest_weight_line(w))}"]
     if w["values"]:
         lines.append(f"- {esc(weights_line(w))}")
-    lines += [f"- {esc(_(label).format(change=change_text(w[key])))}" for key, label in WEIGHT_CHANGES]
+    lines += [f"- {esc(_(label).format(change=change_text(w.get(key))))}" for key, label in WEIGHT_CHANGES
+              if key != "since_diagnosis" or w.get(key)]
     return lines
 
 

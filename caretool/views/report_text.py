@@ -105,7 +105,9 @@ def _weight(out: Console, data: dict[str, Any]) -> None:
     if w["values"]:
         out.print(_t(fmt.weights_line(w)))
     for key, label in fmt.WEIGHT_CHANGES:
-        change = w[key]
+        change = w.get(key)
+        if key == "since_diagnosis" and not change:
+            continue
         style = "red" if change and change["percent"] is not None and change["percent"] <= -5 else ""
         out.print(_t(_(label).format(change=fmt.change_text(change)), style))
 

@@ -327,8 +327,10 @@ def _change(start: dict[str, Any], end: dict[str, Any]) -> dict[str, Any]:
             "percent": round(kg / start["kg"] * 100, 1) if start["kg"] else None}
 
 
-def weight_section(loaded: list[Record], period: Period, first: Record | None) -> dict[str, Any]:
-    """`first` is the first weight ever logged (derived by the caller: entries.first_weight)."""
+def weight_section(loaded: list[Record], period: Period, first: Record | None,
+                   at_diagnosis: float | None = None, diagnosed: str | None = None) -> dict[str, Any]:
+    """`first` is the first weight ever logged (derived by the caller: entries.first_weight);
+    `at_diagnosis` the weight given to init, the baseline weight loss is measured from."""
     hi = period.end.isoformat()
     weights = sorted((r for r in loaded if r["kind"] == "weight" and r["day"] <= hi),
                      key=lambda r: r["at"])
@@ -343,9 +345,12 @@ def weight_section(loaded: list[Record], period: Period, first: Record | None) -
         "period_change": None,
         "month_change": None,
         "since_first": None,
+        "since_diagnosis": None,
     }
     if latest is None:
         return out
+    if at_diagnosis and diagnosed:
+        out["since_diagnosis"] = _change({"day": diagnosed, "kg": at_diagnosis}, _point(latest))
     if inside:
         ref = before[-1] if before else inside[0]
         if ref is not latest:
@@ -590,7 +595,8 @@ def build(
     current = _within(records, period.start, period.end)
     previous = _within(records, *period.previous)
     symptom_data = symptom_section(current, previous, period)
-    weight = weight_section(records, period, first_weight)
+    weight = weight_section(records, period, first_weight, household.weight_at_diagnosis,
+                            household.diagnosed.isoformat() if household.diagnosed else None)
     meds = medication_section(adherence, household)
     hours = hours_section(household, current, period)
     return {
