@@ -119,7 +119,7 @@ def _facts(data: dict[str, Any]) -> str:
     from caretool.views import progress as fig
 
     rating = fig.compact_line(data.get("progression"))
-    lungs = (data.get("progression") or {}).get("breathing") or {}
+    lungs = _lungs(data)
     fvc = _fvc_line(lungs) if lungs.get("latest") else ""  # the number breathing decisions rest on
     if rating:  # the latest rating, ΔFS, stages (and FVC) on one full-width line: the detail has the rest
         line = f"{rating}. {fvc}" if fvc else rating
@@ -128,6 +128,11 @@ def _facts(data: dict[str, Any]) -> str:
         cells += f'<dt>{e(_("FVC"))}</dt><dd class="wide">{e(fvc)}</dd>'
 
     return f'<dl class="facts">{cells}</dl>\n'
+
+
+def _lungs(data: dict[str, Any]) -> dict[str, Any]:
+    """The Progression section's breathing tests (empty when the report has none)."""
+    return dict((data.get("progression") or {}).get("breathing") or {})
 
 
 def _fvc_line(lungs: dict[str, Any]) -> str:
@@ -217,8 +222,7 @@ def _summary_questions(data: dict[str, Any]) -> str:
     if not found:
         return f"<p>{e(_('No questions this time.'))}</p>\n"
     # The FVC shares the facts' full-width line, which may then take two lines: one question fewer.
-    has_fvc = bool(((data.get("progression") or {}).get("breathing") or {}).get("latest"))
-    limit = MAX_QUESTIONS - 1 if has_fvc else MAX_QUESTIONS
+    limit = MAX_QUESTIONS - 1 if _lungs(data).get("latest") else MAX_QUESTIONS
     shown = "".join(f"<li>{e(q['text'])}</li>" for q in found[:limit])
     return f"<ol>{shown}</ol>\n" + _more(len(found) - limit)
 

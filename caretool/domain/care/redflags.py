@@ -133,32 +133,8 @@ def _equipment(household: Any, day: date) -> frozenset[str]:
     return types_in_use(getattr(household, "equipment", None) or [], day)
 
 
-# Rules whose advice changes when a machine is already in use (they then say to review it instead
-# of asking whether one is needed): rule id -> the equipment types it asks about.
-MACHINE_AWARE = {"respiratory-referral": ("niv", "ventilator"), "weak-cough": ("cough-assist",)}
-
-
-def with_machines(flags: list[Flag], household: Any) -> list[Flag]:
-    """Breathing and cough flags name the machines in use on their day (params["in_use"])."""
-    items = list(getattr(household, "equipment", None) or [])
-    if not items or not any(f.rule in MACHINE_AWARE for f in flags):
-        return flags
-    from caretool.domain.equipment.model import types_in_use
-
-    out = []
-    for flag in flags:
-        wanted = MACHINE_AWARE.get(flag.rule)
-        used = sorted(types_in_use(items, date.fromisoformat(flag.day)) & set(wanted)) if wanted else []
-        if "ventilator" in used:
-            used = sorted({*used, "niv"} - {"ventilator"})  # the advice is the same: review the machine
-        out.append(replace(flag, params={**flag.params, "in_use": used}) if used else flag)
-    return out
-
-
 def with_contacts(flags: list[Flag], household: Any) -> list[Flag]:
-    """Each flag with the stored contact its rule wants called (the first of its roles that has one),
-    and the machines in use where its advice depends on them (with_machines)."""
-    flags = with_machines(flags, household)
+    """Each flag with the stored contact its rule wants called (the first of its roles that has one)."""
     stored = list(getattr(household, "contacts", None) or [])
     if not stored:
         return flags

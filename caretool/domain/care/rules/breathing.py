@@ -127,7 +127,7 @@ def _referral(f: Facts) -> Finding | None:
     if change is None:  # logged before and not worse: the family has been told already
         return None
     return TODAY, {"sign": f.name, "severity": f.severity, "change": change,
-                   "together": f.seen_with(REFERRAL_SIGNS, TOGETHER_DAYS)}
+                   "together": f.seen_with(REFERRAL_SIGNS, TOGETHER_DAYS), "in_use": _in_use(f)}
 
 
 def _referral_text(flag: Flag) -> FlagText:
@@ -137,6 +137,13 @@ def _referral_text(flag: Flag) -> FlagText:
            else REFERRAL_WHY(sign=sign))
     on_niv = "niv" in (flag.params.get("in_use") or ())
     return FlagText(REFERRAL_TITLE, why, REFERRAL_ACTION_ON_NIV if on_niv else REFERRAL_ACTION)
+
+
+def _in_use(f: Facts) -> list[str]:
+    """The breathing machines in use that day: the advice is then to review them (a ventilator
+    counts as NIV here: the question is the same)."""
+    machines = f.equipment & {"niv", "ventilator", "cough-assist"}
+    return sorted({"niv" if t == "ventilator" else t for t in machines})
 
 
 def _names(labels: list[Message | str]) -> str:
@@ -170,7 +177,7 @@ def _cough(f: Facts) -> Finding | None:
     if f.name != "weak-cough" or not f.severity:
         return None
     change = f.change()
-    return (TODAY, {"severity": f.severity, "change": change}) if change else None
+    return (TODAY, {"severity": f.severity, "change": change, "in_use": _in_use(f)}) if change else None
 
 
 def _cough_text(flag: Flag) -> FlagText:

@@ -90,9 +90,9 @@ class Kind:
 
         Every entry of every month read goes through this (export reads them all), so the usual
         case is one exact-type test per field; subclasses, None and bool take the careful path."""
-        for f, exact in _exact_types(self):
+        for f in self.fields:
             value = record.get(f.name, _ABSENT)
-            if type(value) in exact:
+            if type(value) in f.types:
                 continue
             if value is _ABSENT:
                 if f.required:
@@ -108,15 +108,6 @@ class Kind:
 
 
 _ABSENT = object()
-
-
-def _exact_types(kind: Kind) -> tuple[tuple[Field, frozenset[type]], ...]:
-    """Each field with the set of its exact types, worked out once per kind (kept on the kind)."""
-    found = kind.__dict__.get("_exact")
-    if found is None:
-        found = tuple((f, frozenset(f.types)) for f in kind.fields)
-        object.__setattr__(kind, "_exact", found)  # a frozen dataclass: a cache, not a field
-    return found
 
 
 _REGISTRY: dict[str, Kind] = {}
@@ -208,8 +199,8 @@ def all_stored_sound(records: Sequence[Mapping[str, Any]]) -> bool:
         kind = registry.get(str(name))
         if kind is None:
             continue
-        for f, exact in _exact_types(kind):
-            allowed = exact | _NONE if f.nullable else exact
+        for f in kind.fields:
+            allowed = {*f.types, type(None)} if f.nullable else set(f.types)
             if f.required:
                 try:
                     found = set(map(type, map(itemgetter(f.name), group)))
@@ -222,7 +213,6 @@ def all_stored_sound(records: Sequence[Mapping[str, Any]]) -> bool:
     return True
 
 
-_NONE = frozenset({type(None)})
 _ABSENT_TYPE = {type(_ABSENT)}
 
 
